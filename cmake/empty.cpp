@@ -1,0 +1,1 @@
+// Intentionally empty: compiled into libraries whose folder has no sources yet.

@@ -1,0 +1,68 @@
+#pragma once
+// Settings that change how values are written and read as text or binary, shared by the data
+// types (which serialise single values) and the formats (which arrange them).
+
+#include <cstdint>
+#include <string>
+
+namespace tally {
+
+struct FormatSettings {
+  struct Csv {
+    char delimiter = ',';
+    bool allow_single_quotes = false;
+    bool allow_double_quotes = true;
+    bool empty_as_default = true;
+    bool crlf_end_of_line = false;
+    bool trim_whitespaces = true;
+    std::string null_representation = "\\N";
+  } csv;
+
+  struct Tsv {
+    bool crlf_end_of_line = false;
+    bool empty_as_default = false;
+    std::string null_representation = "\\N";
+  } tsv;
+
+  struct Json {
+    bool quote_64bit_integers = true;
+    bool quote_64bit_floats = false;
+    bool quote_denormals = false;
+    bool escape_forward_slashes = true;
+    bool named_tuples_as_objects = true;
+    bool validate_utf8 = false;
+    bool array_of_rows = false;
+    bool read_numbers_as_strings = true;
+    bool read_bools_as_numbers = true;
+  } json;
+
+  struct Pretty {
+    uint64_t max_rows = 10000;
+    uint64_t max_column_pad_width = 250;
+    uint64_t max_value_width = 10000;
+    bool color = false;
+    bool row_numbers = false;
+    bool utf8 = true;
+  } pretty;
+
+  struct Values {
+    bool interpret_expressions = true;
+  } values;
+
+  std::string bool_true_representation = "true";
+  std::string bool_false_representation = "false";
+
+  /// date_time_input_format: false = basic, true = best_effort.
+  bool date_time_best_effort = false;
+  /// date_time_output_format: "simple" | "iso" | "unix_timestamp".
+  std::string date_time_output_format = "simple";
+
+  bool null_as_default = true;
+  bool skip_unknown_fields = true;
+  bool with_names_use_header = true;
+  bool write_statistics = true;
+  /// Column-name and type-name headers for WithNames formats are validated on input.
+  bool with_types_use_header = true;
+};
+
+}  // namespace tally

@@ -39,6 +39,8 @@ function(tally_link_all target)
   get_property(regs GLOBAL PROPERTY TALLY_REGISTRY_LIBS)
   foreach(lib ${regs})
     target_link_libraries(${target} PRIVATE "$<LINK_LIBRARY:WHOLE_ARCHIVE,${lib}>")
+    # The same library also arrives transitively; link every occurrence whole.
+    set_property(TARGET ${target} PROPERTY LINK_LIBRARY_OVERRIDE_${lib} WHOLE_ARCHIVE)
   endforeach()
   target_link_libraries(${target} PRIVATE tally_main)
 endfunction()

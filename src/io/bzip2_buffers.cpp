@@ -83,8 +83,7 @@ bool Bzip2InflatingReadBuffer::nextImpl() {
   }
 }
 
-Bzip2DeflatingWriteBuffer::Bzip2DeflatingWriteBuffer(std::unique_ptr<WriteBuffer> out, int level,
-                                                     size_t buffer_size)
+Bzip2DeflatingWriteBuffer::Bzip2DeflatingWriteBuffer(std::unique_ptr<WriteBuffer> out, int level, size_t buffer_size)
     : CompressingWriteBuffer(std::move(out), "bzip2", buffer_size) {
   init(level);
 }

@@ -24,7 +24,7 @@ DecompressingReadBuffer::DecompressingReadBuffer(ReadBuffer& in, std::string_vie
 }
 
 void DecompressingReadBuffer::throwCorrupt(std::string_view detail) const {
-  throw Exception(ErrorCodes::CANNOT_DECOMPRESS, "Cannot decompress {} stream: {} (at compressed offset {})", codec_,
+  throw Exception(ErrorCodes::CANNOT_DECOMPRESS, "Cannot decompress {} stream: {} (near compressed offset {})", codec_,
                   detail, in_.offset());
 }
 

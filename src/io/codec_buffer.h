@@ -29,12 +29,18 @@ class DecompressingReadBuffer : public ReadBuffer {
   /// Borrows `in`: the caller keeps it alive as long as this buffer.
   DecompressingReadBuffer(ReadBuffer& in, std::string_view codec, size_t buffer_size);
 
-  /// CANNOT_DECOMPRESS "Cannot decompress <codec> stream: <detail> (at compressed offset N)".
+  /// CANNOT_DECOMPRESS "Cannot decompress <codec> stream: <detail> (near compressed offset N)", N being
+  /// in_'s offset (codecs that do not report how far they got leave it at their window's start).
   [[noreturn]] void throwCorrupt(std::string_view detail) const;
   /// CANNOT_DECOMPRESS "Unexpected end of compressed stream (<codec>, N compressed bytes read)".
   [[noreturn]] void throwTruncated() const;
-  /// True when in_ has no more bytes (refilling its window if it is empty).
-  bool inputExhausted() { return in_.available() == 0 && in_.eof(); }
+  /// True when in_ has no more bytes; otherwise its window holds at least one (refilled if it
+  /// was empty, past any empty windows the source hands out).
+  bool inputExhausted() {
+    while (in_.available() == 0)
+      if (!in_.next()) return true;
+    return false;
+  }
 
   std::unique_ptr<ReadBuffer> holder_;
   ReadBuffer& in_;

@@ -21,6 +21,7 @@ struct CompressionName {
   std::string_view unsupported;  // non-empty: "<this> compression is not supported"
 };
 
+// clang-format off
 constexpr CompressionName kCompressionNames[] = {
     {"gz", CompressionMethod::Gzip, {}},
     {"gzip", CompressionMethod::Gzip, {}},
@@ -35,6 +36,7 @@ constexpr CompressionName kCompressionNames[] = {
     {"brotli", CompressionMethod::None, "Brotli"},
     {"snappy", CompressionMethod::None, "Snappy"},
 };
+// clang-format on
 
 std::string compressionLower(std::string_view s) {
   std::string result(s);

@@ -291,8 +291,7 @@ static void globExpandSlashBraces(std::string_view pattern, size_t limit, std::v
     }
     return;
   }
-  if (out.size() >= limit)
-    throw Exception(ErrorCodes::BAD_ARGUMENTS, "The glob expands to more than {} paths", limit);
+  if (out.size() >= limit) throw Exception(ErrorCodes::BAD_ARGUMENTS, "The glob expands to more than {} paths", limit);
   out.emplace_back(pattern);
 }
 

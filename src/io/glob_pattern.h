@@ -35,9 +35,9 @@ class GlobPattern {
     Kind kind = Kind::Literal;
     std::string literal;                          // Literal
     std::vector<std::vector<Node>> alternatives;  // Alternatives
-    uint64_t low = 0;                             // Range: low <= high
-    uint64_t high = 0;
-    size_t width = 0;                             // Range: zero-padded width, 0 for none
+    uint64_t low = 0;                             // Range: low <= high, zero-padded to `width`
+    uint64_t high = 0;                            //   digits (0: no padding)
+    size_t width = 0;
   };
   using Sequence = std::vector<Node>;
 

@@ -32,8 +32,8 @@ bool Lz4InflatingReadBuffer::nextImpl() {
     size_t dst_size = memory_.size();
     // The return value hints how many bytes the frame still needs; 0 once it is complete and
     // fully returned, after which the context starts on the next frame by itself.
-    size_t ret = LZ4F_decompress(dctx_, memory_.data(), &dst_size, input_eof ? nullptr : in_.position(), &src_size,
-                                 nullptr);
+    size_t ret =
+        LZ4F_decompress(dctx_, memory_.data(), &dst_size, input_eof ? nullptr : in_.position(), &src_size, nullptr);
     if (LZ4F_isError(ret)) throwCorrupt(LZ4F_getErrorName(ret));
     if (!input_eof) in_.setPosition(in_.position() + src_size);
     in_frame_ = ret != 0;
@@ -99,9 +99,8 @@ void Lz4DeflatingWriteBuffer::nextImpl() {
   begin();
   size_t size = size_t(pos_ - begin_);
   if (size > 0) {
-    emit(LZ4F_compressBound(size, &preferences_), [&](char* dst, size_t capacity) {
-      return LZ4F_compressUpdate(cctx_, dst, capacity, begin_, size, nullptr);
-    });
+    emit(LZ4F_compressBound(size, &preferences_),
+         [&](char* dst, size_t capacity) { return LZ4F_compressUpdate(cctx_, dst, capacity, begin_, size, nullptr); });
   }
   resetWindow();
 }

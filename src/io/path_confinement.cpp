@@ -14,7 +14,7 @@ namespace tally {
 // Linux's own limit on links followed while resolving one path.
 static constexpr int kMaxSymlinkHops = 40;
 
-static void splitPathInto(std::string_view path, std::deque<std::string>& components, bool at_front) {
+static void splitConfinedPath(std::string_view path, std::deque<std::string>& components, bool at_front) {
   std::deque<std::string> parts;
   size_t start = 0;
   while (start <= path.size()) {
@@ -30,7 +30,7 @@ static void splitPathInto(std::string_view path, std::deque<std::string>& compon
   }
 }
 
-static std::string currentDirectory() {
+static std::string confinementCurrentDirectory() {
   std::string buffer(PATH_MAX, '\0');
   while (!::getcwd(buffer.data(), buffer.size())) {
     if (errno != ERANGE)
@@ -46,8 +46,8 @@ std::string resolvePathCanonically(std::string_view path) {
     throw Exception(ErrorCodes::BAD_ARGUMENTS, "Path contains a zero byte: {}", std::string_view(path.data()));
 
   std::deque<std::string> pending;
-  if (path.empty() || path.front() != '/') splitPathInto(currentDirectory(), pending, false);
-  splitPathInto(path, pending, false);
+  if (path.empty() || path.front() != '/') splitConfinedPath(confinementCurrentDirectory(), pending, false);
+  splitConfinedPath(path, pending, false);
 
   // `resolved` never holds a symbolic link, so `..` can drop its last component textually.
   std::string resolved;
@@ -77,7 +77,7 @@ std::string resolvePathCanonically(std::string_view path) {
         target.resize(target.size() * 2);  // the link changed size meanwhile
       }
       if (!target.empty() && target.front() == '/') resolved.clear();
-      splitPathInto(target, pending, true);
+      splitConfinedPath(target, pending, true);
       continue;
     }
     // A directory, a file, or a component that does not exist (kept as written).

@@ -31,8 +31,8 @@ bool ZstdInflatingReadBuffer::nextImpl() {
     ZSTD_inBuffer input{input_eof ? nullptr : in_.position(), input_eof ? 0 : in_.available(), 0};
     ZSTD_outBuffer output{memory_.data(), memory_.size(), 0};
     size_t ret = ZSTD_decompressStream(dctx_, &output, &input);
-    if (ZSTD_isError(ret)) throwCorrupt(ZSTD_getErrorName(ret));
     if (!input_eof) in_.setPosition(in_.position() + input.pos);
+    if (ZSTD_isError(ret)) throwCorrupt(ZSTD_getErrorName(ret));
     in_frame_ = ret != 0;  // 0: a frame ended and everything it holds has been returned
 
     if (output.pos > 0) {

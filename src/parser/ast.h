@@ -207,6 +207,9 @@ struct ASTSubquery : IAST {
   TALLY_AST_CLONE(ASTSubquery)
   void cloneChildren() { query = cloneOrNull(query); }
   ASTPtr query;  // ASTSelectWithUnionQuery
+  /// Set for `WITH name AS (SELECT ...)`: a common table expression (a table), as opposed to
+  /// `WITH (SELECT ...) AS name`, a scalar subquery.
+  bool is_cte = false;
 };
 
 /// {name:Type}
@@ -275,6 +278,7 @@ struct ASTTableExpression : IAST {
   ASTPtr subquery;       // ASTSubquery
   bool final = false;
   ASTPtr sample;         // SAMPLE expression (accepted)
+  std::string parameter_name;  // FROM {name:Identifier}: the table comes from a query parameter
   // alias: IAST::alias
 };
 
@@ -464,8 +468,9 @@ struct ASTCreateQuery : ASTQueryWithOutput {
   std::string database;             // database part of the name (or the database itself)
   std::string table;
   ASTs columns;                     // ASTColumnDeclaration
-  ASTs indices;                     // INDEX name expr TYPE t GRANULARITY n (ASTFunction "index")
-  ASTs constraints;
+  ASTs indices;                     // INDEX name expr TYPE t GRANULARITY n: ASTFunction "index" with alias
+                                    // name and arguments (expr, type function[, granularity literal])
+  ASTs constraints;                 // CONSTRAINT c CHECK|ASSUME e: ASTFunction "check"/"assume"(e), alias c
   ASTPtr storage;                   // ASTStorage
   ASTPtr select;                    // AS SELECT / view query (ASTSelectWithUnionQuery)
   std::string as_database, as_table;  // CREATE TABLE t AS other
@@ -494,8 +499,9 @@ struct ASTInsertQuery : IAST {
   ASTPtr select;         // INSERT ... SELECT
   std::string format;    // "Values" for VALUES; the FORMAT name otherwise; empty for SELECT
   /// Inline data: byte range in the query text ([data_begin, data_end)); empty when the data
-  /// comes from elsewhere (stdin, HTTP body). For FORMAT, the single whitespace or newline
-  /// after the format name is not part of the data.
+  /// comes from elsewhere (stdin, HTTP body). For FORMAT, the spaces/tabs and then one line
+  /// break after the format name are not part of the data. For VALUES the data runs from the
+  /// first row to the terminating ';' (excluded) or the end of the text.
   size_t data_begin = 0, data_end = 0;
   bool has_inline_data = false;
   ASTPtr settings;
@@ -528,6 +534,7 @@ struct ASTShowTablesQuery : ASTQueryWithOutput {
   enum class What : uint8_t { Tables, Databases, Dictionaries, Processlist, Columns, Settings, Functions } what = What::Tables;
   bool temporary = false;
   std::string from;      // database (or table for SHOW COLUMNS)
+  std::string from_database;  // SHOW COLUMNS FROM t FROM db / FROM db.t
   std::string like;
   bool has_like = false;
   bool not_like = false;
@@ -625,6 +632,7 @@ struct AlterCommand {
   std::vector<std::pair<std::string, ASTPtr>> assignments;  // UPDATE a = expr, ...
   ASTPtr partition;
   ASTPtr settings;
+  ASTPtr ttl;                                 // MODIFY TTL: ASTExpressionList of TTL expressions
 };
 
 struct ASTAlterQuery : IAST {

@@ -22,7 +22,11 @@ size_t layoutShortest(const char* sci, size_t sci_len, char* out) {
   for (; i < sci_len && sci[i] != 'e'; ++i)
     if (sci[i] != '.') digits[nd++] = sci[i];
   int exp10 = 0;
-  if (i < sci_len) exp10 = std::atoi(sci + i + 1);
+  if (i < sci_len) {
+    const char* e = sci + i + 1;
+    if (e < sci + sci_len && *e == '+') ++e;
+    std::from_chars(e, sci + sci_len, exp10);
+  }
   while (nd > 1 && digits[nd - 1] == '0') --nd;
   int decimal_point = exp10 + 1;  // value = 0.digits * 10^decimal_point
   if (decimal_point > -6 && decimal_point <= 21) {

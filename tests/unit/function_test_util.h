@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "columns/column_const.h"
+#include "io/write_buffer.h"
 #include "common/exception.h"
 #include "functions/function_factory.h"
 #include "types/data_type_factory.h"

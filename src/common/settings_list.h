@@ -57,7 +57,7 @@
   M(UInt64, output_format_pretty_max_column_pad_width, 250, "Maximum padding of a Pretty column.") \
   M(UInt64, output_format_pretty_max_value_width, 10000, "Maximum characters of a value shown by Pretty formats.") \
   M(String, output_format_pretty_color, "auto", "Colour in Pretty formats: 0, 1 or auto (only on a terminal).") \
-  M(Bool, output_format_pretty_row_numbers, false, "Number the rows in Pretty formats.") \
+  M(Bool, output_format_pretty_row_numbers, true, "Number the rows in Pretty formats.") \
   M(String, output_format_pretty_grid_charset, "UTF-8", "UTF-8 or ASCII borders in Pretty formats.") \
   M(Bool, output_format_csv_crlf_end_of_line, false, "End CSV rows with CRLF.") \
   M(Bool, output_format_tsv_crlf_end_of_line, false, "End TSV rows with CRLF.") \
@@ -120,5 +120,11 @@
   M(UInt64, max_partitions_per_insert_block, 100, "Maximum partitions in one inserted block.") \
   M(UInt64, parts_to_throw_insert, 3000, "Active parts in a partition that make inserts fail.") \
   M(Bool, flatten_nested, true, "Accepted for compatibility.") \
-  M(Bool, engine_file_truncate_on_insert, false, "Truncate a File table on insert.")
+  M(Bool, input_format_try_infer_integers, true, "Infer Int64 rather than Float64 for integers in schema inference.") \
+  M(Bool, input_format_try_infer_dates, true, "Infer Date from strings that look like dates in schema inference.") \
+  M(Bool, input_format_try_infer_datetimes, true, "Infer DateTime64 from strings that look like date-times in schema inference.") \
+  M(Bool, output_format_pretty_multiline_fields, true, "Pretty formats print values with line feeds on several lines.") \
+  M(Bool, output_format_pretty_fallback_to_vertical, true, "Pretty formats print small wide tables as Vertical.") \
+  M(Bool, engine_file_truncate_on_insert, false, "Truncate a File table on insert.") \
+  M(String, default_table_engine, "Memory", "Engine of CREATE TABLE without an ENGINE clause.")
 // clang-format on

@@ -93,6 +93,11 @@ class IInputFormat {
     allow_errors_ratio_ = ratio;
   }
 
+  /// For an input that is a later chunk of a larger one (parallel parsing of a file): the
+  /// 1-based number of its first row, so that row numbers in messages count over the whole
+  /// input. Default 1; call before the first read(). rowsRead() then includes the rows before.
+  void setFirstRowNumber(size_t row) { rows_read_ = row > 0 ? row - 1 : 0; }
+
  protected:
   ReadBuffer& in_;
   Block header_;

@@ -168,6 +168,16 @@ FormatSettings makeFormatSettings(const Settings& s, bool output_is_terminal) {
                    (s.output_format_pretty_color == "auto" && output_is_terminal);
   f.pretty.row_numbers = s.output_format_pretty_row_numbers;
   f.pretty.utf8 = s.output_format_pretty_grid_charset != "ASCII";
+  f.pretty.display_footer_column_names = s.output_format_pretty_display_footer_column_names != 0;
+  f.pretty.footer_min_rows = s.output_format_pretty_display_footer_column_names_min_rows;
+  f.pretty.single_large_number_tip_threshold = s.output_format_pretty_single_large_number_tip_threshold;
+  f.pretty.multiline_fields = s.output_format_pretty_multiline_fields;
+  f.pretty.fallback_to_vertical = s.output_format_pretty_fallback_to_vertical;
+  f.csv.detect_header = s.input_format_csv_detect_header;
+  f.tsv.detect_header = s.input_format_tsv_detect_header;
+  f.inference.try_infer_integers = s.input_format_try_infer_integers;
+  f.inference.try_infer_dates = s.input_format_try_infer_dates;
+  f.inference.try_infer_datetimes = s.input_format_try_infer_datetimes;
   f.values.interpret_expressions = s.input_format_values_interpret_expressions;
   f.bool_true_representation = s.bool_true_representation;
   f.bool_false_representation = s.bool_false_representation;

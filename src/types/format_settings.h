@@ -16,12 +16,15 @@ struct FormatSettings {
     bool crlf_end_of_line = false;
     bool trim_whitespaces = true;
     std::string null_representation = "\\N";
+    /// Input: a first row equal to the column names (and a second of type names) is a header.
+    bool detect_header = true;
   } csv;
 
   struct Tsv {
     bool crlf_end_of_line = false;
     bool empty_as_default = false;
     std::string null_representation = "\\N";
+    bool detect_header = true;
   } tsv;
 
   struct Json {
@@ -43,7 +46,28 @@ struct FormatSettings {
     bool color = false;
     bool row_numbers = false;
     bool utf8 = true;
+    /// Repeat the column names below tables of at least footer_min_rows rows.
+    bool display_footer_column_names = true;
+    uint64_t footer_min_rows = 50;
+    /// " -- 1.00 million" after a single number above this (0 = never).
+    uint64_t single_large_number_tip_threshold = 1000000;
+    /// Values with line feeds span several table lines.
+    bool multiline_fields = true;
+    /// Small wide tables (or ones with multi-line values) are printed as Vertical.
+    bool fallback_to_vertical = true;
+    uint64_t fallback_to_vertical_max_rows_per_chunk = 10;
+    uint64_t fallback_to_vertical_min_columns = 5;
+    uint64_t fallback_to_vertical_min_table_width = 250;
+    /// Vertical shows control characters as Unicode Control Pictures (U+2400..).
+    bool vertical_display_control_characters = true;
   } pretty;
+
+  /// Schema inference from text (input_format_try_infer_*).
+  struct SchemaInference {
+    bool try_infer_integers = true;
+    bool try_infer_dates = true;
+    bool try_infer_datetimes = true;
+  } inference;
 
   struct Values {
     bool interpret_expressions = true;

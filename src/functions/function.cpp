@@ -206,7 +206,13 @@ ColumnPtr executeWithoutLowCardinality(const IFunction& function, const ColumnsW
       if (!a.column->isConst()) all_const = false;
     if (all_const) {
       ColumnsWithTypeAndName one = args;
-      for (auto& a : one) a.column = static_cast<const ColumnConst&>(*a.column).getDataColumnPtr();
+      std::vector<size_t> keep_const = function.getArgumentsThatAreAlwaysConstant();
+      for (size_t i = 0; i < one.size(); ++i) {
+        if (std::find(keep_const.begin(), keep_const.end(), i) != keep_const.end())
+          one[i].column = one[i].column->cut(0, 1);  // still a ColumnConst, now of one row
+        else
+          one[i].column = static_cast<const ColumnConst&>(*one[i].column).getDataColumnPtr();
+      }
       ColumnPtr res = executeWithoutNulls(function, one, result_type, 1);
       return ColumnConst::create(materialize(res), rows);
     }

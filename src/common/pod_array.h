@@ -97,7 +97,7 @@ class PODArray {
     size_t n = size_t(std::distance(from, to));
     if (n == 0) return;
     if (size() + n > capacity()) grow(size() + n);
-    if constexpr (std::is_pointer_v<It>) {
+    if constexpr (std::is_pointer_v<It> && std::is_same_v<std::remove_cv_t<std::remove_pointer_t<It>>, T>) {
       std::memcpy(static_cast<void*>(end_), from, n * sizeof(T));
       end_ += n;
     } else {

@@ -1,0 +1,189 @@
+#include "storage/engines/storage_memory.h"
+
+#include <atomic>
+
+#include "columns/column_const.h"
+#include "common/exception.h"
+#include "storage/storage_factory.h"
+#include "types/data_type_low_cardinality.h"
+
+namespace tally {
+
+StorageMemory::StorageMemory(ColumnsDescription columns) {
+  setColumns(std::move(columns));
+  physical_header_ = columns_.physicalHeader();
+  for (const auto& c : physical_header_) {
+    if (c.type->typeId() == TypeIndex::LowCardinality) {
+      auto fresh = std::static_pointer_cast<ColumnLowCardinality>(c.type->createColumn());
+      dictionaries_.push_back(fresh->getDictionaryPtr());
+    } else {
+      dictionaries_.push_back(nullptr);
+    }
+  }
+}
+
+std::shared_ptr<const StorageMemory::Chunk> StorageMemory::makeChunk(
+    const Block& block, std::vector<ColumnLowCardinality::DictionaryPtr>& dictionaries) const {
+  size_t rows = block.rows();
+  auto chunk = std::make_shared<Chunk>();
+  chunk->rows = rows;
+  for (size_t i = 0; i < physical_header_.columns(); ++i) {
+    const auto& h = physical_header_.at(i);
+    int pos = block.position(h.name);
+    if (pos < 0) throw Exception(ErrorCodes::NO_SUCH_COLUMN_IN_TABLE, "Missing column {} in inserted block", h.name);
+    ColumnPtr values = materialize(block.at(size_t(pos)).column);
+    if (!dictionaries[i]) {
+      chunk->columns.push_back(values);
+      continue;
+    }
+    // Re-encode into the table's dictionary. The column takes the only table-side reference,
+    // so it appends in place unless a reader still holds the dictionary (then it copies).
+    auto target = std::make_shared<ColumnLowCardinality>(std::move(dictionaries[i]), ColumnUInt8::create());
+    try {
+      target->insertRangeFrom(*values, 0, rows);
+    } catch (...) {
+      dictionaries[i] = target->getDictionaryPtr();  // extra entries are harmless
+      throw;
+    }
+    dictionaries[i] = target->getDictionaryPtr();
+    chunk->columns.push_back(target->getIndexesPtr());
+  }
+  return chunk;
+}
+
+void StorageMemory::insert(const Block& block, QueryContext& context) { insert(std::vector<Block>{block}, context); }
+
+void StorageMemory::insert(const std::vector<Block>& blocks, QueryContext& context) {
+  std::unique_lock lock(mutex_);
+  // Build everything first; publish the chunks only if all blocks succeed. Dictionaries may
+  // keep values of a failed insert: unused codes change no result.
+  std::vector<ColumnLowCardinality::DictionaryPtr> new_dicts = std::move(dictionaries_);
+  std::vector<std::shared_ptr<const Chunk>> new_chunks;
+  uint64_t rows = 0, bytes = 0;
+  try {
+    for (const auto& block : blocks) {
+      if (block.rows() == 0) continue;
+      auto chunk = makeChunk(block, new_dicts);
+      rows += chunk->rows;
+      for (const auto& c : chunk->columns) bytes += c->byteSize();
+      new_chunks.push_back(std::move(chunk));
+    }
+  } catch (...) {
+    dictionaries_ = std::move(new_dicts);
+    throw;
+  }
+  chunks_.insert(chunks_.end(), new_chunks.begin(), new_chunks.end());
+  dictionaries_ = std::move(new_dicts);
+  rows_ += rows;
+  bytes_ += bytes;
+  context.addWritten(rows, bytes);
+}
+
+StorageMemory::Snapshot StorageMemory::snapshot() const {
+  std::shared_lock lock(mutex_);
+  return Snapshot{chunks_, dictionaries_};
+}
+
+namespace {
+
+class MemorySource final : public BlockStream {
+ public:
+  struct Shared {
+    std::vector<std::shared_ptr<const void>> keep;
+    std::atomic<size_t> next{0};
+  };
+  MemorySource(Block header, std::vector<size_t> positions, std::shared_ptr<std::vector<std::pair<const void*, size_t>>> work,
+               std::function<Block(size_t, size_t, size_t)> make_block, std::shared_ptr<std::atomic<size_t>> next,
+               QueryContext& context)
+      : header_(std::move(header)), positions_(std::move(positions)), work_(std::move(work)),
+        make_block_(std::move(make_block)), next_(std::move(next)), context_(context) {}
+  const Block& header() const override { return header_; }
+  std::string name() const override { return "MemorySource"; }
+  bool read(Block& block) override {
+    if (context_.shouldStopReading()) return false;
+    size_t i = next_->fetch_add(1);
+    if (i >= work_->size()) return false;
+    block = make_block_(i, 0, 0);
+    context_.addRead(block.rows(), block.bytes());
+    return true;
+  }
+
+ private:
+  Block header_;
+  std::vector<size_t> positions_;
+  std::shared_ptr<std::vector<std::pair<const void*, size_t>>> work_;
+  std::function<Block(size_t, size_t, size_t)> make_block_;
+  std::shared_ptr<std::atomic<size_t>> next_;
+  QueryContext& context_;
+};
+
+}  // namespace
+
+BlockStreams StorageMemory::read(const ReadRequest& request, QueryContext& context) {
+  auto snap = std::make_shared<Snapshot>(snapshot());
+  Block header = this->header(request.columns);
+  std::vector<size_t> positions;
+  for (const auto& name : request.columns) positions.push_back(size_t(physical_header_.position(name)));
+
+  // Work items: (chunk, start row) slices of at most max_block_size rows.
+  struct Slice {
+    size_t chunk, start, length;
+  };
+  auto slices = std::make_shared<std::vector<Slice>>();
+  size_t block_size = std::max<size_t>(request.max_block_size, 1);
+  for (size_t c = 0; c < snap->chunks.size(); ++c)
+    for (size_t start = 0; start < snap->chunks[c]->rows; start += block_size)
+      slices->push_back({c, start, std::min(block_size, snap->chunks[c]->rows - start)});
+
+  auto work = std::make_shared<std::vector<std::pair<const void*, size_t>>>(slices->size());
+  auto next = std::make_shared<std::atomic<size_t>>(0);
+  Block physical = physical_header_;
+  auto make_block = [snap, slices, positions, header, physical](size_t i, size_t, size_t) {
+    const Slice& s = (*slices)[i];
+    const Chunk& chunk = *snap->chunks[s.chunk];
+    Block out;
+    for (size_t k = 0; k < positions.size(); ++k) {
+      size_t p = positions[k];
+      ColumnPtr c = chunk.columns[p]->cut(s.start, s.length);
+      if (snap->dictionaries[p]) c = std::make_shared<ColumnLowCardinality>(snap->dictionaries[p], c->assumeMutable());
+      out.insert({std::move(c), header.at(k).type, header.at(k).name});
+    }
+    out.setRows(s.length);
+    return out;
+  };
+  uint64_t total_rows = 0;
+  for (const auto& s : *slices) total_rows += s.length;
+  context.addTotalRowsToRead(total_rows);
+
+  size_t streams = std::max<size_t>(1, std::min(request.max_streams, slices->size()));
+  BlockStreams res;
+  for (size_t i = 0; i < streams; ++i)
+    res.push_back(std::make_unique<MemorySource>(header, positions, work, make_block, next, context));
+  return res;
+}
+
+std::optional<uint64_t> StorageMemory::totalRows() const {
+  std::shared_lock lock(mutex_);
+  return rows_;
+}
+
+std::optional<uint64_t> StorageMemory::totalBytes() const {
+  std::shared_lock lock(mutex_);
+  return bytes_;
+}
+
+void StorageMemory::truncate() {
+  std::unique_lock lock(mutex_);
+  chunks_.clear();
+  for (auto& d : dictionaries_)
+    if (d) d = std::make_shared<LowCardinalityDictionary>(d->values().cloneEmpty(), d->isNullable());
+  rows_ = bytes_ = 0;
+}
+
+REGISTER_STORAGE(Memory) {
+  factory.registerStorage("Memory", [](const StorageCreateArguments& args) -> StoragePtr {
+    return std::make_shared<StorageMemory>(args.columns);
+  });
+}
+
+}  // namespace tally

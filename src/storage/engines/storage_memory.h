@@ -1,0 +1,56 @@
+#pragma once
+// ENGINE = Memory: rows kept in RAM as immutable column chunks. Inserts append a chunk under an
+// exclusive lock (all-or-nothing); reads take a snapshot of the chunk list and hand chunks out
+// to parallel streams.
+//
+// LowCardinality columns are re-encoded on insert into one append-only dictionary per column
+// (codes never change once assigned), so every block read from the table shares the same
+// dictionary and GROUP BY / filters can work on codes alone. A dictionary is copied only when
+// a read holds it while an insert adds values.
+
+#include <mutex>
+#include <shared_mutex>
+#include <vector>
+
+#include "columns/column_low_cardinality.h"
+#include "storage/storage.h"
+
+namespace tally {
+
+class StorageMemory final : public IStorage {
+ public:
+  explicit StorageMemory(ColumnsDescription columns);
+
+  std::string engineName() const override { return "Memory"; }
+  BlockStreams read(const ReadRequest& request, QueryContext& context) override;
+  bool supportsInsert() const override { return true; }
+  void insert(const Block& block, QueryContext& context) override;
+  void insert(const std::vector<Block>& blocks, QueryContext& context) override;
+  std::optional<uint64_t> totalRows() const override;
+  std::optional<uint64_t> totalBytes() const override;
+  void truncate() override;
+
+ private:
+  struct Chunk {
+    Columns columns;  // physical columns; LowCardinality ones hold only their codes
+    size_t rows = 0;
+  };
+  struct Snapshot {
+    std::vector<std::shared_ptr<const Chunk>> chunks;
+    std::vector<ColumnLowCardinality::DictionaryPtr> dictionaries;  // per physical column (null if not LC)
+  };
+
+  Snapshot snapshot() const;
+  /// Builds the chunk of `block` (interning LowCardinality values into `dictionaries`);
+  /// called with the lock held.
+  std::shared_ptr<const Chunk> makeChunk(const Block& block, std::vector<ColumnLowCardinality::DictionaryPtr>& dictionaries) const;
+
+  mutable std::shared_mutex mutex_;
+  std::vector<std::shared_ptr<const Chunk>> chunks_;
+  std::vector<ColumnLowCardinality::DictionaryPtr> dictionaries_;
+  Block physical_header_;
+  uint64_t rows_ = 0;
+  uint64_t bytes_ = 0;
+};
+
+}  // namespace tally

@@ -1,0 +1,108 @@
+#pragma once
+// IStorage: a table — where rows come from and go to (Memory, File, system tables, table
+// functions, and later MergeTree). Storages are shared (StoragePtr) between the catalog and
+// running queries; a dropped table stays alive until its last query finishes.
+//
+// Reading: read() returns up to request.max_streams streams that together produce every row
+// once (parallel readers pull work from a shared queue, so no stream idles while another has
+// work). Blocks carry exactly the requested columns, in request order.
+// Writing: insert() receives a block with every physical column of the table (defaults
+// already filled in, types already converted). It is all-or-nothing: on exception nothing of
+// the block is visible. Thread-safe.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "execution/block_stream.h"
+#include "execution/expression.h"
+#include "parser/ast.h"
+#include "types/block.h"
+
+namespace tally {
+
+struct ColumnDescription {
+  std::string name;
+  DataTypePtr type;
+  std::string default_kind;   // "", "DEFAULT", "MATERIALIZED", "ALIAS", "EPHEMERAL"
+  ASTPtr default_expression;  // as written (may be null)
+  std::string comment;
+  std::string codec;          // CODEC(...) text, if any
+};
+
+class ColumnsDescription {
+ public:
+  ColumnsDescription() = default;
+  explicit ColumnsDescription(std::vector<ColumnDescription> columns) : columns_(std::move(columns)) {}
+  /// Columns from a header (names and types only).
+  static ColumnsDescription fromBlock(const Block& header);
+
+  const std::vector<ColumnDescription>& all() const { return columns_; }
+  /// Columns stored in the table (not ALIAS / EPHEMERAL).
+  std::vector<ColumnDescription> physical() const;
+  /// Columns SELECT * returns (not MATERIALIZED / ALIAS / EPHEMERAL).
+  std::vector<ColumnDescription> ordinary() const;
+  const ColumnDescription* find(const std::string& name) const;
+  bool has(const std::string& name) const { return find(name) != nullptr; }
+  void add(ColumnDescription column) { columns_.push_back(std::move(column)); }
+  size_t size() const { return columns_.size(); }
+  /// Header of the physical columns.
+  Block physicalHeader() const;
+
+ private:
+  std::vector<ColumnDescription> columns_;
+};
+
+struct ReadRequest {
+  std::vector<std::string> columns;  // may be empty when only the row count matters
+  size_t max_streams = 1;
+  size_t max_block_size = 65536;
+  /// A filter the storage may use to skip data (it is still applied afterwards). May be null.
+  ExprPtr filter_hint;
+  /// The query only needs this many rows (0 = all), e.g. LIMIT without ORDER BY.
+  uint64_t limit_hint = 0;
+};
+
+class IStorage : public std::enable_shared_from_this<IStorage> {
+ public:
+  virtual ~IStorage() = default;
+
+  virtual std::string engineName() const = 0;
+  /// ENGINE clause as SHOW CREATE prints it, e.g. "Memory", "File(CSV, 'x.csv')".
+  virtual std::string engineFull() const { return engineName(); }
+  const ColumnsDescription& columns() const { return columns_; }
+  void setColumns(ColumnsDescription columns) { columns_ = std::move(columns); }
+  /// Columns that exist only when named (File's _path, _file).
+  virtual std::vector<ColumnDescription> virtualColumns() const { return {}; }
+  /// Header of the named columns (physical or virtual); throws NO_SUCH_COLUMN_IN_TABLE.
+  Block header(const std::vector<std::string>& names) const;
+
+  virtual BlockStreams read(const ReadRequest& request, QueryContext& context) = 0;
+
+  virtual bool supportsInsert() const { return false; }
+  virtual void insert(const Block& block, QueryContext& context);
+  /// Inserts several blocks as one unit: all of them or (on exception) none. The default
+  /// inserts them one by one; storages that can make it atomic override it.
+  virtual void insert(const std::vector<Block>& blocks, QueryContext& context) {
+    for (const auto& b : blocks) insert(b, context);
+  }
+
+  /// Exact row count when known cheaply (count() without filters uses it).
+  virtual std::optional<uint64_t> totalRows() const { return std::nullopt; }
+  virtual std::optional<uint64_t> totalBytes() const { return std::nullopt; }
+
+  virtual void truncate();
+  /// Called when the table is dropped (release files, ...).
+  virtual void drop() {}
+  /// For views: the query behind it.
+  virtual ASTPtr viewQuery() const { return nullptr; }
+  virtual bool isSystemTable() const { return false; }
+
+ protected:
+  ColumnsDescription columns_;
+};
+
+using StoragePtr = std::shared_ptr<IStorage>;
+
+}  // namespace tally

@@ -1,0 +1,20 @@
+#pragma once
+// The `system` database: attachSystemTables() creates it in a catalog (if absent) and adds the
+// system tables — one, numbers, numbers_mt, zeros, zeros_mt, databases, tables, columns,
+// settings, functions, table_functions, data_type_families, formats, table_engines,
+// aggregate_function_combinators, time_zones.
+//
+// Tables describing the catalog keep a pointer to it: the catalog must outlive them. Settings
+// come from the query reading them (QueryContext::settings).
+
+#include <string>
+
+#include "storage/catalog.h"
+
+namespace tally {
+
+/// `data_path`: the server's data directory (with a trailing '/'), shown in data_path /
+/// metadata_path columns; empty for a catalog kept only in memory.
+void attachSystemTables(Catalog& catalog, const std::string& data_path = "");
+
+}  // namespace tally

@@ -1,6 +1,7 @@
 #include "functions/aggregate/aggregate_function_null.h"
 
 #include "columns/column_nullable.h"
+#include "common/exception.h"
 #include "io/read_buffer.h"
 #include "io/write_buffer.h"
 #include "types/data_type_misc.h"
@@ -17,13 +18,21 @@ class AggregateFunctionNull final : public IAggregateFunction {
       : IAggregateFunction(arguments, parameters), nested_(std::move(nested)), returns_default_(returns_default) {
     size_t align = nested_->alignOfData();
     prefix_ = align > 1 ? align : 1;
+    if (arguments.size() > kMaxArguments)
+      throw Exception(ErrorCodes::NUMBER_OF_ARGUMENTS_DOESNT_MATCH, "Too many arguments for aggregate function {}",
+                      nested_->getName());
     for (size_t i = 0; i < arguments.size(); ++i) nullable_args_.push_back(arguments[i]->isNullable());
+    // The result is Nullable(T) unless count-like, or T cannot be (or already is) Nullable: then
+    // the nested function's result for its (possibly empty) state is used as is.
+    DataTypePtr nested_type = nested_->getReturnType();
+    result_nullable_ = !returns_default_ && nested_type->canBeInsideNullable() && !nested_type->isNullable();
   }
 
   std::string getName() const override { return nested_->getName(); }
   DataTypePtr getReturnType() const override {
-    return returns_default_ ? nested_->getReturnType() : makeNullable(nested_->getReturnType());
+    return result_nullable_ ? makeNullable(nested_->getReturnType()) : nested_->getReturnType();
   }
+  bool returnsDefaultWhenOnlyNulls() const override { return returns_default_; }
   size_t sizeOfData() const override { return prefix_ + nested_->sizeOfData(); }
   size_t alignOfData() const override { return std::max<size_t>(nested_->alignOfData(), 1); }
   void create(AggregateDataPtr place) const override {
@@ -33,10 +42,9 @@ class AggregateFunctionNull final : public IAggregateFunction {
   void destroy(AggregateDataPtr place) const noexcept override { nested_->destroy(place + prefix_); }
   bool hasTrivialDestructor() const override { return nested_->hasTrivialDestructor(); }
   bool allocatesMemoryInArena() const override { return nested_->allocatesMemoryInArena(); }
-  AggregateFunctionPtr getNestedFunction() const override { return nested_; }
 
   void add(AggregateDataPtr place, const Column** columns, size_t row, Arena* arena) const override {
-    const Column* nested_columns[16];
+    const Column* nested_columns[kMaxArguments];
     size_t n = argument_types_.size();
     for (size_t i = 0; i < n; ++i) {
       if (nullable_args_[i]) {
@@ -53,7 +61,7 @@ class AggregateFunctionNull final : public IAggregateFunction {
 
   void addBatch(size_t rows, AggregateDataPtr* places, size_t place_offset, const Column** columns,
                 Arena* arena) const override {
-    const Column* nested_columns[16];
+    const Column* nested_columns[kMaxArguments];
     PODArray<uint8_t> valid;
     stripBlock(rows, columns, nested_columns, valid);
     PODArray<AggregateDataPtr> filtered(rows);
@@ -69,7 +77,7 @@ class AggregateFunctionNull final : public IAggregateFunction {
   }
 
   void addBatchSinglePlace(size_t rows, AggregateDataPtr place, const Column** columns, Arena* arena) const override {
-    const Column* nested_columns[16];
+    const Column* nested_columns[kMaxArguments];
     PODArray<uint8_t> valid;
     stripBlock(rows, columns, nested_columns, valid);
     if (countBytesInFilter(valid.data(), rows)) place[0] = 1;
@@ -78,7 +86,7 @@ class AggregateFunctionNull final : public IAggregateFunction {
 
   void addBatchSinglePlaceFiltered(size_t rows, AggregateDataPtr place, const Column** columns, const uint8_t* filter,
                                    Arena* arena) const override {
-    const Column* nested_columns[16];
+    const Column* nested_columns[kMaxArguments];
     PODArray<uint8_t> valid;
     stripBlock(rows, columns, nested_columns, valid);
     for (size_t i = 0; i < rows; ++i) valid[i] &= filter[i] != 0;
@@ -98,7 +106,7 @@ class AggregateFunctionNull final : public IAggregateFunction {
   }
 
   void insertResultInto(AggregateDataPtr place, Column& to, Arena* arena) const override {
-    if (returns_default_) {
+    if (!result_nullable_) {
       nested_->insertResultInto(place + prefix_, to, arena);
       return;
     }
@@ -137,8 +145,11 @@ class AggregateFunctionNull final : public IAggregateFunction {
     }
   }
 
+  static constexpr size_t kMaxArguments = 64;
+
   AggregateFunctionPtr nested_;
   bool returns_default_;
+  bool result_nullable_ = true;
   size_t prefix_;
   std::vector<bool> nullable_args_;
 };

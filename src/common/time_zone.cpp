@@ -124,6 +124,18 @@ int64_t TimeZone::offsetAt(int64_t t) const {
   return offsets_[size_t(it - transitions_.begin())];
 }
 
+int64_t TimeZone::offsetAt(int64_t t, int64_t& from, int64_t& until) const {
+  if (utc_) {
+    from = INT64_MIN;
+    until = INT64_MAX;
+    return 0;
+  }
+  size_t i = size_t(std::upper_bound(transitions_.begin(), transitions_.end(), t) - transitions_.begin());
+  from = i ? transitions_[i - 1] : INT64_MIN;
+  until = i < transitions_.size() ? transitions_[i] : INT64_MAX;
+  return offsets_[i];
+}
+
 int64_t TimeZone::fromLocal(int64_t local) const {
   if (utc_) return local;
   // Try the offsets in effect around the guess; prefer the earliest instant that maps back.

@@ -27,6 +27,9 @@ class TimeZone {
 
   /// Offset from UTC in seconds at UTC instant t.
   int64_t offsetAt(int64_t t) const;
+  /// The same, also giving the UTC range [from, until) over which that offset holds (kernels cache
+  /// it and skip lookups while consecutive values stay inside).
+  int64_t offsetAt(int64_t t, int64_t& from, int64_t& until) const;
   /// Local wall-clock seconds of UTC instant t.
   int64_t toLocal(int64_t t) const { return utc_ ? t : t + offsetAt(t); }
   /// UTC instant of a local wall-clock time (earlier offset when ambiguous; shifted forward

@@ -1,6 +1,7 @@
 # Common compile settings and the tally_add_library() helper: one library per source folder.
 
-add_compile_options(-Wall -Wextra -Wno-unused-parameter -Wno-sign-compare -fno-omit-frame-pointer)
+add_compile_options(-Wall -Wextra -Wno-unused-parameter -Wno-sign-compare -Wno-missing-field-initializers -fno-omit-frame-pointer
+                    -ffp-contract=off)  # no FMA contraction: float results match ClickHouse bit for bit
 if(TALLY_ARCH)
   add_compile_options(-march=${TALLY_ARCH})
 endif()
@@ -38,8 +39,7 @@ endfunction()
 function(tally_link_all target)
   get_property(regs GLOBAL PROPERTY TALLY_REGISTRY_LIBS)
   foreach(lib ${regs})
-    target_link_libraries(${target} PRIVATE "$<LINK_LIBRARY:WHOLE_ARCHIVE,${lib}>")
-    # The same library also arrives transitively; link every occurrence whole.
+    # The library arrives transitively (through tally_main); link that occurrence whole.
     set_property(TARGET ${target} PROPERTY LINK_LIBRARY_OVERRIDE_${lib} WHOLE_ARCHIVE)
   endforeach()
   target_link_libraries(${target} PRIVATE tally_main)

@@ -55,8 +55,11 @@ void ColumnTuple::insertDefault() {
 }
 
 void ColumnTuple::popBack(size_t n) {
-  for (auto& c : columns_) c->popBack(n);
-  size_ -= n;
+  // Elements may be uneven after a failed partial insert: cut each one to the new row count.
+  size_t new_size = size() - n;
+  for (auto& c : columns_)
+    if (c->size() > new_size) c->popBack(c->size() - new_size);
+  size_ = new_size;
 }
 
 ColumnPtr ColumnTuple::filter(const Filter& filter, ssize_t hint) const {

@@ -32,7 +32,7 @@ uint64_t toUInt64(const std::string& name, const Field& v) {
   }
 }
 
-int64_t toInt64(const std::string& name, const Field& v) {
+[[maybe_unused]] int64_t toInt64(const std::string& name, const Field& v) {
   if (v.which() == Field::Which::Int64) return v.get<int64_t>();
   if (v.which() == Field::Which::String) {
     const auto& s = v.get<std::string>();

@@ -67,6 +67,13 @@ class IFunction {
   /// May the analyzer compute it at analysis time when all arguments are constant?
   virtual bool isSuitableForConstantFolding() const { return true; }
 
+  /// Higher-order functions (arrayMap, arrayFilter, ...) take lambdas. Before the analyzer can
+  /// type a lambda's body it asks for the types of the lambda's parameters: given the types of
+  /// all arguments (lambda positions hold nullptr), return the parameter types of the lambda
+  /// at argument `lambda_index` (e.g. the element types of the arrays that follow).
+  virtual bool isHigherOrder() const { return false; }
+  virtual DataTypes getLambdaArgumentTypes(size_t lambda_index, const DataTypes& argument_types) const { return {}; }
+
   /// Result type for these arguments; throws ILLEGAL_TYPE_OF_ARGUMENT (43) and friends.
   virtual DataTypePtr getReturnType(const ColumnsWithTypeAndName& arguments) const = 0;
   /// Computes input_rows_count results; the returned column has the result type's layout.

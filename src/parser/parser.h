@@ -8,6 +8,7 @@
 // Limits: max_query_size (bytes; QUERY_IS_TOO_LARGE), max_parser_depth (TOO_DEEP_RECURSION).
 
 #include <string>
+#include <exception>
 #include <string_view>
 #include <vector>
 
@@ -27,12 +28,16 @@ ASTPtr parseQuery(std::string_view query, const ParserLimits& limits = {});
 struct ParsedStatement {
   ASTPtr ast;
   size_t begin = 0, end = 0;  // byte range of the statement text (without the ';')
+  std::exception_ptr error;   // set (and ast null) when the statement did not parse (keep_going)
 };
 
 /// Splits and parses `;`-separated statements (as clickhouse-local / clickhouse-client -n do).
 /// INSERT ... FORMAT data runs to the end of its line; VALUES data ends at the ';'.
-/// Empty statements are skipped.
-std::vector<ParsedStatement> parseMultipleQueries(std::string_view text, const ParserLimits& limits = {});
+/// Empty statements are skipped. A statement that does not parse throws SYNTAX_ERROR, unless
+/// `keep_going`: then it is returned with `error` set, spanning up to the next ';' token, and
+/// splitting resumes after it (as clickhouse-client --ignore-error does).
+std::vector<ParsedStatement> parseMultipleQueries(std::string_view text, const ParserLimits& limits = {},
+                                                  bool keep_going = false);
 
 /// Parses a standalone expression (e.g. a column DEFAULT, a dictionary expression).
 ASTPtr parseExpression(std::string_view text, const ParserLimits& limits = {});

@@ -363,7 +363,28 @@ ASTPtr parseExpression(std::string_view text, const ParserLimits& limits) {
   return runParser(parser, [&] { return parser.parseStandaloneExpression(); });
 }
 
-std::vector<ParsedStatement> parseMultipleQueries(std::string_view text, const ParserLimits& limits) {
+namespace {
+
+/// Offset just past the first ';' token at or after `from` (or the text's end).
+size_t skipToNextStatement(std::string_view text, size_t from, size_t& statement_end) {
+  Lexer lx(text, from);
+  while (true) {
+    Token t = lx.next();
+    if (t.isEnd()) {
+      statement_end = text.size();
+      return text.size();
+    }
+    if (t.type == TokenType::Semicolon) {
+      statement_end = t.begin;
+      return t.end;
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<ParsedStatement> parseMultipleQueries(std::string_view text, const ParserLimits& limits,
+                                                  bool keep_going) {
   std::vector<ParsedStatement> result;
   size_t offset = 0;
   while (offset < text.size()) {
@@ -379,11 +400,20 @@ std::vector<ParsedStatement> parseMultipleQueries(std::string_view text, const P
     SqlParser parser(rest, limits, true);
     ParsedStatement st;
     size_t next = 0;
-    st.ast = runParser(parser, [&] {
-      ASTPtr a = parser.parseStatement();
-      next = parser.nextStatementStart();
-      return a;
-    });
+    try {
+      st.ast = runParser(parser, [&] {
+        ASTPtr a = parser.parseStatement();
+        next = parser.nextStatementStart();
+        return a;
+      });
+    } catch (const Exception&) {
+      if (!keep_going) throw;
+      st.error = std::current_exception();
+      st.begin = begin;
+      offset = skipToNextStatement(text, begin, st.end);
+      result.push_back(std::move(st));
+      continue;
+    }
     st.begin = begin;
     st.end = begin + parser.statementEnd();
     if (limits.max_query_size && st.end - st.begin > limits.max_query_size) {

@@ -233,6 +233,17 @@ void DataTypeTuple::deserializeTextJSON(Column& column, ReadBuffer& in, const Fo
     // Named object: elements by name, in any order.
     auto& t = static_cast<ColumnTuple&>(column);
     std::vector<bool> seen(elements_.size(), false);
+    const size_t old_size = column.size();
+    struct Rollback {  // on error, elements already read are removed again
+      ColumnTuple& t;
+      size_t size;
+      bool done = false;
+      ~Rollback() {
+        if (done) return;
+        for (size_t i = 0; i < t.tupleSize(); ++i)
+          if (t.getColumn(i).size() > size) t.getColumn(i).popBack(t.getColumn(i).size() - size);
+      }
+    } rollback{t, old_size};
     skipWhitespaceIfAny(in);
     if (!checkChar('}', in)) {
       while (true) {
@@ -256,6 +267,7 @@ void DataTypeTuple::deserializeTextJSON(Column& column, ReadBuffer& in, const Fo
     }
     for (size_t i = 0; i < elements_.size(); ++i)
       if (!seen[i]) t.getColumn(i).insertDefault();
+    rollback.done = true;
     return;
   }
   assertChar('[', in);

@@ -100,17 +100,24 @@ class TypeParser {
                                    text_[pos_] == 'e' || text_[pos_] == 'E'))
       ++pos_;
     std::string_view num = text_.substr(start, pos_ - start);
+    const char* end = num.data() + num.size();
+    auto check = [&](std::from_chars_result r) {
+      if (r.ec != std::errc() || r.ptr != end) fail("cannot parse a number");
+    };
+    if (num.empty()) fail("expected a number");
     if (num.find_first_of(".eE") == std::string_view::npos) {
       if (num[0] == '-') {
         int64_t v = 0;
-        std::from_chars(num.data(), num.data() + num.size(), v);
+        check(std::from_chars(num.data(), end, v));
         return Field(v);
       }
       uint64_t v = 0;
-      std::from_chars(num.data() + (num[0] == '+'), num.data() + num.size(), v);
+      check(std::from_chars(num.data() + (num[0] == '+'), end, v));
       return Field(v);
     }
-    return Field(std::stod(std::string(num)));
+    double v = 0;
+    check(std::from_chars(num.data() + (num[0] == '+'), end, v));
+    return Field(v);
   }
 
   TypeExpression parseElement(int depth) {

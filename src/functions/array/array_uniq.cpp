@@ -45,8 +45,8 @@ void computeKeys(const ColumnPtr& column_in, const DataTypePtr& type, PODArray<U
       using T = typename decltype(tag)::Type;
       const T* v = static_cast<const ColumnVector<T>&>(*values).getData().data();
       for (size_t i = 0; i < size; ++i) {
-        UInt128 key;
-        std::memcpy(&key, &v[i], sizeof(T));
+        UInt128 key{};
+        std::memcpy(static_cast<void*>(&key), &v[i], sizeof(T));
         // As in ClickHouse's hash tables: floats hash by their bits (0 and -0 differ) and compare
         // with ==, so every NaN is a value of its own.
         if constexpr (std::is_floating_point_v<T>)

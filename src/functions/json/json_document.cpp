@@ -155,7 +155,7 @@ void appendRawJSON(const Element& element, std::string& out) {
     case simdjson::dom::element_type::ARRAY: {
       out += '[';
       bool first = true;
-      for (Element value : element.get_array().value_unsafe()) {
+      for (Element value : simdjson::dom::array(element.get_array().value_unsafe())) {
         if (!first) out += ',';
         first = false;
         appendRawJSON(value, out);
@@ -166,7 +166,7 @@ void appendRawJSON(const Element& element, std::string& out) {
     case simdjson::dom::element_type::OBJECT: {
       out += '{';
       bool first = true;
-      for (auto field : element.get_object().value_unsafe()) {
+      for (auto field : simdjson::dom::object(element.get_object().value_unsafe())) {
         if (!first) out += ',';
         first = false;
         appendJSONString(field.key, out);

@@ -251,7 +251,7 @@ class ArrayNode final : public Node {
     Column& data = array.getData();
     size_t old_size = data.size();
     bool any_valid = false;
-    for (Element value : element.get_array().value_unsafe()) {
+    for (Element value : simdjson::dom::array(element.get_array().value_unsafe())) {
       if (nested_->insert(data, value)) any_valid = true;
       else data.insertDefault();
     }
@@ -282,19 +282,19 @@ class TupleNode final : public Node {
     };
     if (element.is_array()) {
       size_t index = 0;
-      for (Element value : element.get_array().value_unsafe()) {
+      for (Element value : simdjson::dom::array(element.get_array().value_unsafe())) {
         if (index == elements_.size()) break;
         put(index++, value);
       }
     } else if (element.is_object()) {
       if (by_name_.empty()) {
         size_t index = 0;
-        for (auto field : element.get_object().value_unsafe()) {
+        for (auto field : simdjson::dom::object(element.get_object().value_unsafe())) {
           if (index == elements_.size()) break;
           put(index++, field.value);
         }
       } else {
-        for (auto field : element.get_object().value_unsafe()) {
+        for (auto field : simdjson::dom::object(element.get_object().value_unsafe())) {
           auto it = by_name_.find(std::string(field.key));
           if (it == by_name_.end() || tuple.getColumn(it->second).size() != old_size) continue;
           if (elements_[it->second]->insert(tuple.getColumn(it->second), field.value)) any_valid = true;
@@ -411,7 +411,7 @@ class FunctionJSONExtract final : public IFunction {
         auto& keys = static_cast<ColumnString&>(tuple.getColumn(0));
         Column& values = tuple.getColumn(1);
         size_t old_size = keys.size();
-        for (auto field : element.get_object().value_unsafe())
+        for (auto field : simdjson::dom::object(element.get_object().value_unsafe()))
           if (node->insert(values, field.value)) keys.insertData(field.key);
         if (keys.size() == old_size) return false;
         array.getOffsets().push_back(keys.size());

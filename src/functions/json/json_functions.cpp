@@ -193,7 +193,7 @@ struct ArrayRawImpl {
     if (!element.is_array()) return false;
     auto& array = static_cast<ColumnArray&>(to);
     auto& strings = static_cast<ColumnString&>(array.getData());
-    for (Element value : element.get_array().value_unsafe()) {
+    for (Element value : simdjson::dom::array(element.get_array().value_unsafe())) {
       buffer.clear();
       json::appendRawJSON(value, buffer);
       strings.insertData(buffer);
@@ -211,7 +211,7 @@ struct KeysImpl {
     if (!element.is_object()) return false;
     auto& array = static_cast<ColumnArray&>(to);
     auto& strings = static_cast<ColumnString&>(array.getData());
-    for (auto field : element.get_object().value_unsafe()) strings.insertData(field.key);
+    for (auto field : simdjson::dom::object(element.get_object().value_unsafe())) strings.insertData(field.key);
     array.getOffsets().push_back(strings.size());
     return true;
   }
@@ -231,7 +231,7 @@ struct KeysAndValuesRawImpl {
     auto& tuple = static_cast<ColumnTuple&>(array.getData());
     auto& keys = static_cast<ColumnString&>(tuple.getColumn(0));
     auto& values = static_cast<ColumnString&>(tuple.getColumn(1));
-    for (auto field : element.get_object().value_unsafe()) {
+    for (auto field : simdjson::dom::object(element.get_object().value_unsafe())) {
       keys.insertData(field.key);
       buffer.clear();
       json::appendRawJSON(field.value, buffer);

@@ -2,6 +2,7 @@
 
 #include "common/exception.h"
 #include "formats/format.h"
+#include "types/data_type_string.h"
 
 namespace tally {
 
@@ -126,6 +127,16 @@ ColumnsDescription toColumns(const InferredSchema& schema) {
 ColumnsDescription inferFileSchema(std::string& format, const std::vector<SchemaInferenceInput>& inputs,
                                    const Settings& settings) {
   using namespace file_schema_inference;
+  // Formats whose schema is fixed (ClickHouse's external schema readers): no data needs reading.
+  static const std::pair<const char*, const char*> fixed_schemas[] = {
+      {"JSONAsString", "json"}, {"LineAsString", "line"}, {"RawBLOB", "raw_blob"}};
+  for (const auto& [fixed_format, column] : fixed_schemas) {
+    if (format != "auto" && FormatFactory::instance().canonicalName(format) == fixed_format) {
+      ColumnsDescription columns;
+      columns.add({column, typeString(), "", nullptr, "", ""});
+      return columns;
+    }
+  }
   bool detecting = format == "auto";
   if (inputs.empty()) {
     if (detecting)

@@ -1,0 +1,31 @@
+#pragma once
+// What the analyzer needs from the session running a query: the catalog, the current
+// database, temporary tables, query parameters, and the query context (settings, functions,
+// limits). Owned by the caller; outlives the analysis and the plan's execution.
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "execution/query_context.h"
+#include "storage/catalog.h"
+#include "storage/table_function.h"
+
+namespace tally {
+
+struct AnalyzerContext {
+  Catalog* catalog = nullptr;
+  std::string current_database = "default";
+  /// Session temporary tables (looked up before databases for unqualified names).
+  const std::map<std::string, StoragePtr>* temporary_tables = nullptr;
+  /// Values of {name:Type} parameters, as text in the type's escaped form.
+  std::map<std::string, std::string> query_parameters;
+  QueryContext* query_context = nullptr;
+  const StorageContext* storage_context = nullptr;
+  size_t subquery_depth = 0;
+
+  const Settings& settings() const { return query_context->settings; }
+  const FunctionContext& functionContext() const { return query_context->function_context; }
+};
+
+}  // namespace tally

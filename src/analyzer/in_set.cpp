@@ -1,0 +1,134 @@
+#include "analyzer/in_set.h"
+
+#include <cstring>
+
+#include "columns/column_const.h"
+#include "columns/column_low_cardinality.h"
+#include "columns/column_nullable.h"
+#include "columns/column_vector.h"
+#include "common/exception.h"
+#include "types/data_type_number.h"
+
+namespace tally {
+
+namespace {
+ColumnPtr plainColumn(const ColumnPtr& c) {
+  ColumnPtr m = materialize(c);
+  if (m->kind() == ColumnKind::LowCardinality) return static_cast<const ColumnLowCardinality&>(*m).convertToFullColumn();
+  return m;
+}
+}  // namespace
+
+InSet::InSet(DataTypes types, Columns columns, bool transform_null_in)
+    : types_(std::move(types)), transform_null_in_(transform_null_in) {
+  if (types_.size() == 1) {
+    DataTypePtr t = types_[0];
+    if (!t->isNullable() && t->isValueRepresentedByNumber() && t->haveMaximumSizeOfValue() && t->sizeOfValueInMemory() <= 8) {
+      single_fixed_ = true;
+      fixed_width_ = t->sizeOfValueInMemory();
+    }
+  }
+  for (auto& c : columns) c = plainColumn(c);
+  size_t rows = columns.empty() ? 0 : columns[0]->size();
+  for (size_t r = 0; r < rows; ++r) {
+    if (keyHasNull(columns, r)) {
+      has_null_ = true;
+      continue;
+    }
+    bool inserted;
+    if (single_fixed_) {
+      uint64_t k = 0;
+      std::memcpy(&k, columns[0]->getDataAt(r).data(), fixed_width_);
+      char*& v = fixed_.emplace(k, inserted);
+      if (inserted) v = &marker_;
+    } else {
+      std::string_view key = serialize(columns, r, arena_);
+      auto& cell = general_.emplace(key, hashBytes(key), inserted);
+      if (inserted) cell.value = &marker_;
+    }
+    if (inserted) ++size_;
+  }
+}
+
+bool InSet::keyHasNull(const Columns& keys, size_t row) const {
+  for (const auto& k : keys)
+    if (k->isNullAt(row)) return true;
+  return false;
+}
+
+std::string_view InSet::serialize(const Columns& keys, size_t row, Arena& arena) const {
+  const char* begin = nullptr;
+  size_t size = 0;
+  for (const auto& k : keys) {
+    const Column& c = k->isNullable() ? static_cast<const ColumnNullable&>(*k).getNestedColumn() : *k;
+    size += c.serializeValueIntoArena(row, arena, begin);
+  }
+  return {begin, size};
+}
+
+void InSet::contains(const Columns& input, size_t rows, PODArray<UInt8>& result) const {
+  Columns keys;
+  for (const auto& c : input) keys.push_back(plainColumn(c));
+  result.resize(rows);
+  if (single_fixed_ && !keys[0]->isNullable()) {
+    const char* raw = rows ? keys[0]->getDataAt(0).data() : nullptr;
+    for (size_t r = 0; r < rows; ++r) {
+      uint64_t k = 0;
+      std::memcpy(&k, raw + r * fixed_width_, fixed_width_);
+      result[r] = fixed_.find(k) != nullptr;
+    }
+    return;
+  }
+  Arena arena;
+  for (size_t r = 0; r < rows; ++r) {
+    if (keyHasNull(keys, r)) {
+      result[r] = transform_null_in_ && has_null_;
+      continue;
+    }
+    if (single_fixed_) {
+      uint64_t k = 0;
+      const Column& c = keys[0]->isNullable() ? static_cast<const ColumnNullable&>(*keys[0]).getNestedColumn() : *keys[0];
+      std::memcpy(&k, c.getDataAt(r).data(), fixed_width_);
+      result[r] = fixed_.find(k) != nullptr;
+      continue;
+    }
+    std::string_view key = serialize(keys, r, arena);
+    result[r] = general_.find(key, hashBytes(key)) != nullptr;
+  }
+}
+
+namespace {
+
+class FunctionIn final : public IFunction {
+ public:
+  FunctionIn(std::string name, InSetPtr set, bool negate, size_t key_columns)
+      : name_(std::move(name)), set_(std::move(set)), negate_(negate), key_columns_(key_columns) {}
+  std::string getName() const override { return name_; }
+  bool isVariadic() const override { return true; }
+  bool useDefaultImplementationForNulls() const override { return false; }
+  bool useDefaultImplementationForLowCardinality() const override { return false; }
+  DataTypePtr getReturnType(const ColumnsWithTypeAndName&) const override { return typeUInt8(); }
+  ColumnPtr execute(const ColumnsWithTypeAndName& arguments, const DataTypePtr&, size_t rows) const override {
+    Columns keys;
+    for (const auto& a : arguments) keys.push_back(a.column);
+    auto res = ColumnUInt8::create(0);
+    set_->contains(keys, rows, res->getData());
+    if (negate_)
+      for (auto& v : res->getData()) v = !v;
+    return res;
+  }
+
+ private:
+  std::string name_;
+  InSetPtr set_;
+  bool negate_;
+  size_t key_columns_;
+};
+
+}  // namespace
+
+FunctionPtr makeFunctionIn(std::string name, InSetPtr set, bool negate, size_t key_columns) {
+  return std::make_shared<FunctionIn>(std::move(name), std::move(set), negate, key_columns);
+}
+
+}  // namespace tally

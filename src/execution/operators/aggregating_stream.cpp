@@ -1,0 +1,608 @@
+#include "execution/operators/aggregating_stream.h"
+
+#include <algorithm>
+
+#include "columns/column_const.h"
+#include "columns/column_low_cardinality.h"
+#include "columns/column_nullable.h"
+#include "columns/column_string.h"
+#include "common/exception.h"
+#include "common/readable.h"
+#include "execution/hash_map.h"
+#include "types/data_type_low_cardinality.h"
+
+namespace tally {
+
+namespace {
+
+enum class AggregationMethod : uint8_t { NoKeys, Key8, Key16, Key64, Key128, KeyString, LowCardinality, Serialized };
+
+/// Memory layout of the states of all aggregates of one group, and their lifetime.
+class StatesLayout {
+ public:
+  explicit StatesLayout(const std::vector<AggregateDescription>& aggregates) {
+    for (const auto& a : aggregates) {
+      functions_.push_back(a.function.get());
+      size_t align = std::max<size_t>(a.function->alignOfData(), 1);
+      size_ = (size_ + align - 1) / align * align;
+      offsets_.push_back(size_);
+      size_ += a.function->sizeOfData();
+      align_ = std::max(align_, align);
+    }
+    if (size_ == 0) size_ = 1;
+    for (auto* f : functions_) trivial_destroy_ &= f->hasTrivialDestructor();
+  }
+
+  AggregateDataPtr create(Arena& arena) const {
+    AggregateDataPtr place = arena.alloc(size_, align_);
+    size_t created = 0;
+    try {
+      for (; created < functions_.size(); ++created) functions_[created]->create(place + offsets_[created]);
+    } catch (...) {
+      for (size_t i = 0; i < created; ++i) functions_[i]->destroy(place + offsets_[i]);
+      throw;
+    }
+    return place;
+  }
+  void destroy(AggregateDataPtr place) const {
+    if (trivial_destroy_) return;
+    for (size_t i = 0; i < functions_.size(); ++i) functions_[i]->destroy(place + offsets_[i]);
+  }
+  void merge(AggregateDataPtr dst, AggregateDataPtr src, Arena& arena) const {
+    for (size_t i = 0; i < functions_.size(); ++i) functions_[i]->merge(dst + offsets_[i], src + offsets_[i], &arena);
+  }
+  size_t offset(size_t i) const { return offsets_[i]; }
+  const std::vector<const IAggregateFunction*>& functions() const { return functions_; }
+
+ private:
+  std::vector<const IAggregateFunction*> functions_;
+  std::vector<size_t> offsets_;
+  size_t size_ = 0;
+  size_t align_ = 1;
+  bool trivial_destroy_ = true;
+};
+
+/// The groups of one thread.
+struct GroupTable {
+  std::shared_ptr<Arena> arena = std::make_shared<Arena>(1 << 16);
+  AggregateDataPtr no_key = nullptr;
+  AggregateDataPtr null_key = nullptr;  // LowCardinality(Nullable) NULL group
+  PODArray<AggregateDataPtr> direct;    // Key8 / Key16
+  HashMap<HashMapUInt64Traits, char> map64{64};
+  HashMap<HashMapUInt128Traits, char> map128{64};
+  StringHashMap<char> map_string{64};
+  // LowCardinality: group of each dictionary code, for the last dictionary seen.
+  std::shared_ptr<LowCardinalityDictionary> cached_dictionary;
+  PODArray<AggregateDataPtr> code_places;
+  size_t groups = 0;
+};
+
+/// The raw array of a fixed-width column (ColumnVector) and its value width.
+const char* rawData(const Column& column) { return column.size() ? column.getDataAt(0).data() : nullptr; }
+
+class AggregatingStream final : public BlockStream {
+ public:
+  AggregatingStream(BlockStreams inputs, AggregationParams params, QueryContext& context,
+                    std::shared_ptr<TotalsHolder> totals)
+      : inputs_(std::move(inputs)), params_(std::move(params)), context_(context), totals_(std::move(totals)),
+        layout_(params_.aggregates) {
+    const Block& in = inputs_[0]->header();
+    for (const auto& key : params_.keys) {
+      int pos = in.position(key);
+      if (pos < 0) throw Exception(ErrorCodes::NOT_FOUND_COLUMN_IN_BLOCK, "Not found key column {} in block", key);
+      key_positions_.push_back(size_t(pos));
+      key_types_.push_back(in.at(size_t(pos)).type);
+      header_.insert({nullptr, in.at(size_t(pos)).type, key});
+    }
+    for (const auto& a : params_.aggregates) {
+      std::vector<size_t> args;
+      for (const auto& name : a.arguments) {
+        int pos = in.position(name);
+        if (pos < 0) throw Exception(ErrorCodes::NOT_FOUND_COLUMN_IN_BLOCK, "Not found column {} in block", name);
+        args.push_back(size_t(pos));
+      }
+      argument_positions_.push_back(std::move(args));
+      header_.insert({nullptr, a.function->getReturnType(), a.name});
+    }
+    chooseMethod();
+  }
+
+  ~AggregatingStream() override {
+    for (auto& t : tables_) destroyAll(t);
+  }
+
+  const Block& header() const override { return header_; }
+  std::string name() const override { return "Aggregating"; }
+  std::vector<const BlockStream*> children() const override {
+    std::vector<const BlockStream*> res;
+    for (const auto& i : inputs_) res.push_back(i.get());
+    return res;
+  }
+
+  bool read(Block& block) override {
+    if (!done_) {
+      aggregate();
+      done_ = true;
+    }
+    if (next_output_ >= output_.size()) return false;
+    block = std::move(output_[next_output_++]);
+    return true;
+  }
+
+ private:
+  void chooseMethod() {
+    if (key_types_.empty()) {
+      method_ = AggregationMethod::NoKeys;
+      return;
+    }
+    if (key_types_.size() == 1) {
+      const DataTypePtr& t = key_types_[0];
+      if (t->typeId() == TypeIndex::LowCardinality) {
+        method_ = AggregationMethod::LowCardinality;
+        const auto& values_type = static_cast<const DataTypeLowCardinality&>(*t).getValuesType();
+        lc_numeric_ = values_type->typeId() != TypeIndex::String && values_type->typeId() != TypeIndex::FixedString;
+        return;
+      }
+      if (t->typeId() == TypeIndex::String || t->typeId() == TypeIndex::FixedString) {
+        method_ = AggregationMethod::KeyString;
+        return;
+      }
+    }
+    // Fixed-width keys packed into 64 or 128 bits.
+    size_t total = 0;
+    for (const auto& t : key_types_) {
+      bool fixed = !t->isNullable() && (t->isValueRepresentedByNumber() || t->typeId() == TypeIndex::UUID) &&
+                   t->haveMaximumSizeOfValue();
+      if (!fixed) {
+        method_ = AggregationMethod::Serialized;
+        return;
+      }
+      key_widths_.push_back(t->sizeOfValueInMemory());
+      total += t->sizeOfValueInMemory();
+    }
+    if (key_types_.size() == 1 && total == 1)
+      method_ = AggregationMethod::Key8;
+    else if (key_types_.size() == 1 && total == 2)
+      method_ = AggregationMethod::Key16;
+    else if (total <= 8)
+      method_ = AggregationMethod::Key64;
+    else if (total <= 16)
+      method_ = AggregationMethod::Key128;
+    else
+      method_ = AggregationMethod::Serialized;
+  }
+
+  AggregateDataPtr newGroup(GroupTable& t) {
+    const auto& s = context_.settings;
+    if (s.max_rows_to_group_by && t.groups >= s.max_rows_to_group_by && s.group_by_overflow_mode == "throw")
+      throw Exception(ErrorCodes::TOO_MANY_ROWS, "Limit for rows to GROUP BY exceeded: has {} rows, maximum: {}",
+                      t.groups + 1, s.max_rows_to_group_by);
+    ++t.groups;
+    return layout_.create(*t.arena);
+  }
+
+  void aggregate() {
+    size_t threads = inputs_.size();
+    tables_.resize(threads);
+    for (auto& t : tables_) {
+      if (method_ == AggregationMethod::Key8) t.direct.resizeFill(256, nullptr);
+      if (method_ == AggregationMethod::Key16) t.direct.resizeFill(65536, nullptr);
+    }
+    drainInParallel(
+        inputs_, [&](size_t thread, Block& block) { consume(tables_[thread], block); }, context_);
+    for (size_t i = 1; i < threads; ++i) mergeInto(tables_[0], tables_[i]);
+    finish(tables_[0]);
+  }
+
+  void consume(GroupTable& t, Block& block) {
+    size_t rows = block.rows();
+    if (rows == 0) return;
+    places_.resize(rows);
+    AggregateDataPtr* places = places_.data();
+
+    switch (method_) {
+      case AggregationMethod::NoKeys:
+        if (!t.no_key) t.no_key = newGroup(t);
+        break;
+      case AggregationMethod::Key8:
+      case AggregationMethod::Key16: {
+        ColumnPtr col = materialize(block.at(key_positions_[0]).column);
+        const char* raw = rawData(*col);
+        for (size_t i = 0; i < rows; ++i) {
+          size_t k = method_ == AggregationMethod::Key8 ? uint8_t(raw[i]) : reinterpret_cast<const uint16_t*>(raw)[i];
+          AggregateDataPtr& p = t.direct[k];
+          if (!p) p = newGroup(t);
+          places[i] = p;
+        }
+        break;
+      }
+      case AggregationMethod::Key64: {
+        std::vector<ColumnPtr> cols;
+        for (size_t pos : key_positions_) cols.push_back(materialize(block.at(pos).column));
+        if (cols.size() == 1 && key_widths_[0] == 8) {
+          const uint64_t* raw = reinterpret_cast<const uint64_t*>(rawData(*cols[0]));
+          for (size_t i = 0; i < rows; ++i) places[i] = lookup64(t, raw[i]);
+        } else if (cols.size() == 1 && key_widths_[0] == 4) {
+          const uint32_t* raw = reinterpret_cast<const uint32_t*>(rawData(*cols[0]));
+          for (size_t i = 0; i < rows; ++i) places[i] = lookup64(t, raw[i]);
+        } else {
+          packKeys(cols, rows, [&](size_t i, const char* key) {
+            uint64_t k = 0;
+            std::memcpy(&k, key, 8);
+            places[i] = lookup64(t, k);
+          });
+        }
+        break;
+      }
+      case AggregationMethod::Key128: {
+        std::vector<ColumnPtr> cols;
+        for (size_t pos : key_positions_) cols.push_back(materialize(block.at(pos).column));
+        packKeys(cols, rows, [&](size_t i, const char* key) {
+          UInt128 k;
+          std::memcpy(&k.low, key, 8);
+          std::memcpy(&k.high, key + 8, 8);
+          bool inserted;
+          char*& v = t.map128.emplace(k, inserted);
+          if (inserted) v = newGroup(t);
+          places[i] = v;
+        });
+        break;
+      }
+      case AggregationMethod::KeyString: {
+        ColumnPtr col = materialize(block.at(key_positions_[0]).column);
+        for (size_t i = 0; i < rows; ++i) places[i] = lookupString(t, col->getDataAt(i));
+        break;
+      }
+      case AggregationMethod::LowCardinality: {
+        ColumnPtr col = block.at(key_positions_[0]).column;
+        if (col->isConst()) col = materialize(col);
+        if (col->kind() != ColumnKind::LowCardinality) {
+          // A LowCardinality key computed to a full column: fall back to per-row values.
+          for (size_t i = 0; i < rows; ++i)
+            places[i] = col->isNullAt(i) ? nullGroup(t) : lookupByValue(t, col->getDataAt(i));
+          break;
+        }
+        const auto& lc = static_cast<const ColumnLowCardinality&>(*col);
+        const auto& dict = lc.getDictionary();
+        if (t.cached_dictionary != lc.getDictionaryPtr()) {
+          t.cached_dictionary = lc.getDictionaryPtr();
+          t.code_places.clear();
+          t.code_places.resizeFill(dict.size(), nullptr);
+        } else if (t.code_places.size() < dict.size()) {
+          t.code_places.resizeFill(dict.size(), nullptr);
+        }
+        AggregateDataPtr* code_places = t.code_places.data();
+        bool nullable = dict.isNullable();
+        lc.visitIndexes([&](const auto& codes) {
+          for (size_t i = 0; i < rows; ++i) {
+            uint32_t code = codes[i];
+            AggregateDataPtr p = code_places[code];
+            if (!p) {
+              p = (nullable && code == 0) ? nullGroup(t) : lookupByValue(t, dict.values().getDataAt(code));
+              code_places[code] = p;
+            }
+            places[i] = p;
+          }
+        });
+        break;
+      }
+      case AggregationMethod::Serialized: {
+        std::vector<ColumnPtr> cols;
+        for (size_t pos : key_positions_) cols.push_back(materialize(block.at(pos).column));
+        for (size_t i = 0; i < rows; ++i) {
+          const char* begin = nullptr;
+          size_t size = 0;
+          for (const auto& c : cols) size += c->serializeValueIntoArena(i, *t.arena, begin);
+          std::string_view key(begin, size);
+          uint64_t h = hashBytes(key);
+          bool inserted;
+          auto& cell = t.map_string.emplace(key, h, inserted);
+          if (inserted)
+            cell.value = newGroup(t);
+          else
+            rollbackArena(t, size);
+          places[i] = cell.value;
+        }
+        break;
+      }
+    }
+
+    // Feed every aggregate with this block.
+    for (size_t j = 0; j < params_.aggregates.size(); ++j) {
+      const auto& positions = argument_positions_[j];
+      ColumnPtr holders[16];
+      const Column* args[16];
+      if (positions.size() > 16) throw Exception(ErrorCodes::TOO_MANY_ARGUMENTS_FOR_FUNCTION, "Too many arguments");
+      for (size_t k = 0; k < positions.size(); ++k) {
+        ColumnPtr c = materialize(block.at(positions[k]).column);
+        if (c->kind() == ColumnKind::LowCardinality) c = static_cast<const ColumnLowCardinality&>(*c).convertToFullColumn();
+        holders[k] = c;
+        args[k] = holders[k].get();
+      }
+      const IAggregateFunction* f = layout_.functions()[j];
+      if (method_ == AggregationMethod::NoKeys)
+        f->addBatchSinglePlace(rows, t.no_key + layout_.offset(j), args, t.arena.get());
+      else
+        f->addBatch(rows, places, layout_.offset(j), args, t.arena.get());
+    }
+  }
+
+  void rollbackArena(GroupTable&, size_t) {
+    // The serialised key of an existing group stays in the arena (it is small); keeping it is
+    // simpler than an arena rollback and bounded by input size.
+  }
+
+  AggregateDataPtr lookup64(GroupTable& t, uint64_t key) {
+    bool inserted;
+    char*& v = t.map64.emplace(key, inserted);
+    if (inserted) v = newGroup(t);
+    return v;
+  }
+
+  AggregateDataPtr lookupString(GroupTable& t, std::string_view key) {
+    uint64_t h = hashBytes(key);
+    bool inserted;
+    auto& cell = t.map_string.emplace(key, h, inserted);
+    if (inserted) {
+      std::string_view stored = t.arena->insert(key);
+      cell.data = stored.data();
+      cell.value = newGroup(t);
+    }
+    return cell.value;
+  }
+
+  /// LowCardinality groups are keyed by value: numbers through map64, strings through map_string.
+  AggregateDataPtr lookupByValue(GroupTable& t, std::string_view raw) {
+    if (lc_numeric_) {
+      uint64_t k = 0;
+      std::memcpy(&k, raw.data(), std::min<size_t>(raw.size(), 8));
+      return lookup64(t, k);
+    }
+    return lookupString(t, raw);
+  }
+
+  AggregateDataPtr nullGroup(GroupTable& t) {
+    if (!t.null_key) t.null_key = newGroup(t);
+    return t.null_key;
+  }
+
+  template <typename F>
+  void packKeys(const std::vector<ColumnPtr>& cols, size_t rows, F&& f) {
+    std::vector<const char*> raws;
+    for (const auto& c : cols) raws.push_back(rawData(*c));
+    char key[16];
+    for (size_t i = 0; i < rows; ++i) {
+      std::memset(key, 0, sizeof(key));
+      size_t offset = 0;
+      for (size_t k = 0; k < cols.size(); ++k) {
+        std::memcpy(key + offset, raws[k] + i * key_widths_[k], key_widths_[k]);
+        offset += key_widths_[k];
+      }
+      f(i, key);
+    }
+  }
+
+  void mergePlace(GroupTable& dst, AggregateDataPtr& dst_place, AggregateDataPtr src_place) {
+    if (!src_place) return;
+    if (!dst_place) {
+      dst_place = src_place;
+      ++dst.groups;
+      return;
+    }
+    layout_.merge(dst_place, src_place, *dst.arena);
+    layout_.destroy(src_place);
+  }
+
+  void mergeInto(GroupTable& dst, GroupTable& src) {
+    context_.checkAlive();
+    mergePlace(dst, dst.no_key, src.no_key);
+    src.no_key = nullptr;
+    mergePlace(dst, dst.null_key, src.null_key);
+    src.null_key = nullptr;
+    for (size_t k = 0; k < src.direct.size(); ++k) {
+      mergePlace(dst, dst.direct[k], src.direct[k]);
+      src.direct[k] = nullptr;
+    }
+    src.map64.forEach([&](uint64_t key, char* place) {
+      bool inserted;
+      char*& v = dst.map64.emplace(key, inserted);
+      if (inserted) v = nullptr;
+      AggregateDataPtr p = v;
+      mergePlace(dst, p, place);
+      v = p;
+    });
+    src.map64 = HashMap<HashMapUInt64Traits, char>(16);
+    src.map128.forEach([&](const UInt128& key, char* place) {
+      bool inserted;
+      char*& v = dst.map128.emplace(key, inserted);
+      if (inserted) v = nullptr;
+      AggregateDataPtr p = v;
+      mergePlace(dst, p, place);
+      v = p;
+    });
+    src.map128 = HashMap<HashMapUInt128Traits, char>(16);
+    src.map_string.forEach([&](std::string_view key, uint64_t hash, char* place) {
+      bool inserted;
+      auto& cell = dst.map_string.emplace(key, hash, inserted);
+      if (inserted) cell.value = nullptr;
+      AggregateDataPtr p = cell.value;
+      mergePlace(dst, p, place);
+      cell.value = p;
+    });
+    src.map_string = StringHashMap<char>(16);
+    // States moved into dst may point into src's arena: keep it alive.
+    kept_arenas_.push_back(src.arena);
+    src.groups = 0;
+  }
+
+  void destroyAll(GroupTable& t) {
+    auto destroy = [&](AggregateDataPtr p) {
+      if (p) layout_.destroy(p);
+    };
+    destroy(t.no_key);
+    destroy(t.null_key);
+    for (auto p : t.direct) destroy(p);
+    t.map64.forEach([&](uint64_t, char* p) { destroy(p); });
+    t.map128.forEach([&](const UInt128&, char* p) { destroy(p); });
+    t.map_string.forEach([&](std::string_view, uint64_t, char* p) { destroy(p); });
+    t.no_key = t.null_key = nullptr;
+    t.direct.clear();
+    t.map64 = HashMap<HashMapUInt64Traits, char>(16);
+    t.map128 = HashMap<HashMapUInt128Traits, char>(16);
+    t.map_string = StringHashMap<char>(16);
+  }
+
+  void finish(GroupTable& t) {
+    if (method_ == AggregationMethod::NoKeys && !t.no_key) t.no_key = newGroup(t);
+
+    // Collect groups: key bytes (or values) and places.
+    MutableColumns key_columns;
+    for (const auto& type : key_types_) key_columns.push_back(type->createColumn());
+    std::vector<AggregateDataPtr> places;
+    places.reserve(t.groups);
+
+    auto insert_raw = [&](const char* key) {
+      size_t offset = 0;
+      for (size_t k = 0; k < key_columns.size(); ++k) {
+        key_columns[k]->insertData(key + offset, key_widths_[k]);
+        offset += key_widths_[k];
+      }
+    };
+    switch (method_) {
+      case AggregationMethod::NoKeys: places.push_back(t.no_key); break;
+      case AggregationMethod::Key8:
+      case AggregationMethod::Key16:
+        for (size_t k = 0; k < t.direct.size(); ++k) {
+          if (!t.direct[k]) continue;
+          if (method_ == AggregationMethod::Key8) {
+            char c = char(k);
+            key_columns[0]->insertData(&c, 1);
+          } else {
+            uint16_t v = uint16_t(k);
+            key_columns[0]->insertData(reinterpret_cast<const char*>(&v), 2);
+          }
+          places.push_back(t.direct[k]);
+        }
+        break;
+      case AggregationMethod::Key64:
+        t.map64.forEach([&](uint64_t key, char* p) {
+          insert_raw(reinterpret_cast<const char*>(&key));
+          places.push_back(p);
+        });
+        break;
+      case AggregationMethod::Key128:
+        t.map128.forEach([&](const UInt128& key, char* p) {
+          char raw[16];
+          std::memcpy(raw, &key.low, 8);
+          std::memcpy(raw + 8, &key.high, 8);
+          insert_raw(raw);
+          places.push_back(p);
+        });
+        break;
+      case AggregationMethod::KeyString:
+        t.map_string.forEach([&](std::string_view key, uint64_t, char* p) {
+          key_columns[0]->insertData(key.data(), key.size());
+          places.push_back(p);
+        });
+        break;
+      case AggregationMethod::LowCardinality: {
+        auto& lc = static_cast<ColumnLowCardinality&>(*key_columns[0]);
+        if (t.null_key) {
+          lc.insertDefault();
+          places.push_back(t.null_key);
+        }
+        if (lc_numeric_) {
+          size_t width = removeNullable(static_cast<const DataTypeLowCardinality&>(*key_types_[0]).getDictionaryType())
+                             ->sizeOfValueInMemory();
+          t.map64.forEach([&](uint64_t key, char* p) {
+            lc.insertData(reinterpret_cast<const char*>(&key), width);
+            places.push_back(p);
+          });
+        } else {
+          t.map_string.forEach([&](std::string_view key, uint64_t, char* p) {
+            lc.insertData(key.data(), key.size());
+            places.push_back(p);
+          });
+        }
+        break;
+      }
+      case AggregationMethod::Serialized:
+        t.map_string.forEach([&](std::string_view key, uint64_t, char* p) {
+          const char* pos = key.data();
+          for (auto& c : key_columns) pos = c->deserializeAndInsertFromArena(pos);
+          places.push_back(p);
+        });
+        break;
+    }
+
+    // Totals: merge every group into one state before the groups are finalised.
+    if (totals_ && params_.with_totals) {
+      AggregateDataPtr total = layout_.create(*t.arena);
+      for (auto p : places) layout_.merge(total, p, *t.arena);
+      Block totals;
+      for (size_t k = 0; k < key_types_.size(); ++k) {
+        auto c = key_types_[k]->createColumn();
+        c->insertDefault();
+        totals.insert({std::move(c), key_types_[k], params_.keys[k]});
+      }
+      for (size_t j = 0; j < params_.aggregates.size(); ++j) {
+        auto c = header_.at(key_types_.size() + j).type->createColumn();
+        layout_.functions()[j]->insertResultInto(total + layout_.offset(j), *c, t.arena.get());
+        totals.insert({std::move(c), header_.at(key_types_.size() + j).type, params_.aggregates[j].name});
+      }
+      totals.setRows(1);
+      layout_.destroy(total);
+      totals_->totals = std::move(totals);
+    }
+
+    // Finalise into result columns, in blocks.
+    size_t block_size = std::max<uint64_t>(context_.settings.max_block_size, 1);
+    size_t n = places.size();
+    for (size_t start = 0; start < n; start += block_size) {
+      size_t end = std::min(n, start + block_size);
+      Block out;
+      for (size_t k = 0; k < key_columns.size(); ++k)
+        out.insert({key_columns[k]->cut(start, end - start), key_types_[k], params_.keys[k]});
+      for (size_t j = 0; j < params_.aggregates.size(); ++j) {
+        auto c = header_.at(key_types_.size() + j).type->createColumn();
+        c->reserve(end - start);
+        const IAggregateFunction* f = layout_.functions()[j];
+        for (size_t r = start; r < end; ++r) f->insertResultInto(places[r] + layout_.offset(j), *c, t.arena.get());
+        out.insert({std::move(c), header_.at(key_types_.size() + j).type, params_.aggregates[j].name});
+      }
+      out.setRows(end - start);
+      output_.push_back(std::move(out));
+    }
+    destroyAll(t);
+  }
+
+  BlockStreams inputs_;
+  AggregationParams params_;
+  QueryContext& context_;
+  std::shared_ptr<TotalsHolder> totals_;
+  StatesLayout layout_;
+  std::vector<size_t> key_positions_;
+  DataTypes key_types_;
+  std::vector<size_t> key_widths_;
+  std::vector<std::vector<size_t>> argument_positions_;
+  AggregationMethod method_ = AggregationMethod::NoKeys;
+  bool lc_numeric_ = false;
+  Block header_;
+  std::vector<GroupTable> tables_;
+  std::vector<std::shared_ptr<Arena>> kept_arenas_;
+  static thread_local PODArray<AggregateDataPtr> places_;
+  std::vector<Block> output_;
+  size_t next_output_ = 0;
+  bool done_ = false;
+};
+
+thread_local PODArray<AggregateDataPtr> AggregatingStream::places_;
+
+}  // namespace
+
+BlockStreamPtr makeAggregatingStream(BlockStreams inputs, AggregationParams params, QueryContext& context,
+                                     std::shared_ptr<TotalsHolder> totals) {
+  return std::make_unique<AggregatingStream>(std::move(inputs), std::move(params), context, std::move(totals));
+}
+
+}  // namespace tally

@@ -1,0 +1,322 @@
+#include "execution/operators/transform_streams.h"
+
+#include "columns/column_const.h"
+#include "columns/column_nullable.h"
+#include "common/exception.h"
+#include "common/readable.h"
+#include "functions/conversion/cast.h"
+#include "types/data_type_low_cardinality.h"
+
+namespace tally {
+
+namespace {
+
+class ExpressionStream final : public BlockStream {
+ public:
+  ExpressionStream(BlockStreamPtr input, ExpressionEvaluatorPtr evaluator, QueryContext& context)
+      : input_(std::move(input)), evaluator_(std::move(evaluator)), context_(context), header_(evaluator_->header()) {}
+  const Block& header() const override { return header_; }
+  std::string name() const override { return "Expression"; }
+  std::vector<const BlockStream*> children() const override { return {input_.get()}; }
+  bool read(Block& block) override {
+    Block in;
+    if (!input_->read(in)) return false;
+    context_.checkAlive();
+    block = evaluator_->execute(in);
+    return true;
+  }
+
+ private:
+  BlockStreamPtr input_;
+  ExpressionEvaluatorPtr evaluator_;
+  QueryContext& context_;
+  Block header_;
+};
+
+/// Turns a filter column (UInt8, Nullable(UInt8), Bool, other numbers, constants) into a mask;
+/// returns false when every row passes (mask left empty), true otherwise.
+bool buildFilter(const ColumnPtr& column, size_t rows, Filter& mask, bool& all_pass, bool& none_pass) {
+  all_pass = none_pass = false;
+  if (column->isConst()) {
+    const auto& c = static_cast<const ColumnConst&>(*column);
+    bool pass = !c.isNullAt(0) && c.getDataColumn().getFloat64(0) != 0;
+    all_pass = pass;
+    none_pass = !pass;
+    return false;
+  }
+  const Column* data = column.get();
+  const PODArray<UInt8>* nulls = nullptr;
+  if (column->isNullable()) {
+    const auto& n = static_cast<const ColumnNullable&>(*column);
+    data = &n.getNestedColumn();
+    nulls = &n.getNullMapData();
+  }
+  mask.resize(rows);
+  if (const auto* u8 = tryTypedAs<ColumnUInt8>(data)) {
+    const auto& d = u8->getData();
+    for (size_t i = 0; i < rows; ++i) mask[i] = d[i] != 0;
+  } else {
+    for (size_t i = 0; i < rows; ++i) mask[i] = data->getFloat64(i) != 0;
+  }
+  if (nulls)
+    for (size_t i = 0; i < rows; ++i) mask[i] &= !(*nulls)[i];
+  return true;
+}
+
+class FilterStream final : public BlockStream {
+ public:
+  FilterStream(BlockStreamPtr input, ExpressionEvaluatorPtr evaluator, std::string filter_column, bool remove_filter,
+               QueryContext& context)
+      : input_(std::move(input)),
+        evaluator_(std::move(evaluator)),
+        filter_column_(std::move(filter_column)),
+        remove_filter_(remove_filter),
+        context_(context) {
+    header_ = evaluator_->header();
+    filter_position_ = header_.position(filter_column_);
+    if (filter_position_ < 0) throw Exception(ErrorCodes::LOGICAL_ERROR, "Filter column {} not computed", filter_column_);
+    auto type = removeLowCardinality(removeNullable(header_.at(size_t(filter_position_)).type));
+    if (!type->isValueRepresentedByNumber() && type->typeId() != TypeIndex::Nothing)
+      throw Exception(ErrorCodes::ILLEGAL_TYPE_OF_COLUMN_FOR_FILTER, "Illegal type {} of column {} for filter",
+                      header_.at(size_t(filter_position_)).type->name(), filter_column_);
+    if (remove_filter_) header_.erase(size_t(filter_position_));
+  }
+  const Block& header() const override { return header_; }
+  std::string name() const override { return "Filter"; }
+  std::vector<const BlockStream*> children() const override { return {input_.get()}; }
+
+  bool read(Block& block) override {
+    while (true) {
+      Block in;
+      if (!input_->read(in)) return false;
+      context_.checkAlive();
+      Block evaluated = evaluator_->execute(in);
+      size_t rows = evaluated.rows();
+      ColumnPtr filter_col = evaluated.at(size_t(filter_position_)).column;
+      if (filter_col->kind() == ColumnKind::LowCardinality)
+        filter_col = static_cast<const ColumnLowCardinality&>(*filter_col).convertToFullColumn();
+      bool all_pass, none_pass;
+      bool has_mask = buildFilter(filter_col, rows, mask_, all_pass, none_pass);
+      if (remove_filter_) evaluated.erase(size_t(filter_position_));
+      if (!has_mask) {
+        if (none_pass) continue;
+        block = std::move(evaluated);
+        block.setRows(rows);
+        return true;
+      }
+      size_t count = countBytesInFilter(mask_);
+      if (count == 0) continue;
+      if (count == rows) {
+        block = std::move(evaluated);
+        block.setRows(rows);
+        return true;
+      }
+      Block out;
+      for (auto& c : evaluated) out.insert({c.column->filter(mask_, ssize_t(count)), c.type, c.name});
+      out.setRows(count);
+      block = std::move(out);
+      return true;
+    }
+  }
+
+ private:
+  BlockStreamPtr input_;
+  ExpressionEvaluatorPtr evaluator_;
+  std::string filter_column_;
+  bool remove_filter_;
+  QueryContext& context_;
+  Block header_;
+  int filter_position_ = -1;
+  Filter mask_;
+};
+
+Block cutBlock(const Block& block, size_t start, size_t length) {
+  Block out;
+  for (const auto& c : block) out.insert({c.column->cut(start, length), c.type, c.name});
+  out.setRows(length);
+  return out;
+}
+
+class LimitStream final : public BlockStream {
+ public:
+  LimitStream(BlockStreamPtr input, uint64_t limit, uint64_t offset, QueryContext& context, bool stop_sources)
+      : input_(std::move(input)), limit_(limit), offset_(offset), context_(context), stop_sources_(stop_sources),
+        header_(input_->header().cloneEmpty()) {}
+  const Block& header() const override { return header_; }
+  std::string name() const override { return "Limit"; }
+  std::vector<const BlockStream*> children() const override { return {input_.get()}; }
+
+  bool read(Block& block) override {
+    while (position_ < offset_ + limit_) {
+      Block in;
+      if (!input_->read(in)) return false;
+      size_t rows = in.rows();
+      uint64_t start = position_;
+      position_ += rows;
+      if (position_ <= offset_) continue;
+      size_t from = start < offset_ ? size_t(offset_ - start) : 0;
+      size_t to = size_t(std::min<uint64_t>(rows, offset_ + limit_ - start));
+      if (position_ >= offset_ + limit_ && stop_sources_) context_.stopReading();
+      if (from == 0 && to == rows) {
+        block = std::move(in);
+      } else {
+        block = cutBlock(in, from, to - from);
+      }
+      return true;
+    }
+    return false;
+  }
+
+ private:
+  BlockStreamPtr input_;
+  uint64_t limit_, offset_;
+  uint64_t position_ = 0;
+  QueryContext& context_;
+  bool stop_sources_;
+  Block header_;
+};
+
+class ProjectionStream final : public BlockStream {
+ public:
+  ProjectionStream(BlockStreamPtr input, const Block& header) : input_(std::move(input)), header_(header.cloneEmpty()) {
+    for (const auto& c : header_) {
+      int pos = input_->header().position(c.name);
+      if (pos < 0) throw Exception(ErrorCodes::NOT_FOUND_COLUMN_IN_BLOCK, "Not found column {} in block", c.name);
+      positions_.push_back(size_t(pos));
+    }
+  }
+  const Block& header() const override { return header_; }
+  std::string name() const override { return "Projection"; }
+  std::vector<const BlockStream*> children() const override { return {input_.get()}; }
+  bool read(Block& block) override {
+    Block in;
+    if (!input_->read(in)) return false;
+    Block out;
+    for (size_t i = 0; i < positions_.size(); ++i) out.insert({in.at(positions_[i]).column, header_.at(i).type, header_.at(i).name});
+    out.setRows(in.rows());
+    block = std::move(out);
+    return true;
+  }
+
+ private:
+  BlockStreamPtr input_;
+  Block header_;
+  std::vector<size_t> positions_;
+};
+
+class RenameStream final : public BlockStream {
+ public:
+  RenameStream(BlockStreamPtr input, const Block& header) : input_(std::move(input)), header_(header.cloneEmpty()) {}
+  const Block& header() const override { return header_; }
+  std::string name() const override { return "Rename"; }
+  std::vector<const BlockStream*> children() const override { return {input_.get()}; }
+  bool read(Block& block) override {
+    Block in;
+    if (!input_->read(in)) return false;
+    for (size_t i = 0; i < in.columns() && i < header_.columns(); ++i) in.at(i).name = header_.at(i).name;
+    block = std::move(in);
+    return true;
+  }
+
+ private:
+  BlockStreamPtr input_;
+  Block header_;
+};
+
+class ConvertingStream final : public BlockStream {
+ public:
+  ConvertingStream(BlockStreamPtr input, const Block& header, QueryContext& context)
+      : input_(std::move(input)), header_(header.cloneEmpty()), context_(context) {}
+  const Block& header() const override { return header_; }
+  std::string name() const override { return "Converting"; }
+  std::vector<const BlockStream*> children() const override { return {input_.get()}; }
+  bool read(Block& block) override {
+    Block in;
+    if (!input_->read(in)) return false;
+    Block out;
+    for (size_t i = 0; i < header_.columns(); ++i) {
+      const auto& src = in.at(i);
+      const auto& dst = header_.at(i);
+      ColumnPtr c = src.type->equals(*dst.type) ? src.column
+                                                : castColumn({src.column, src.type, src.name}, dst.type, context_.function_context);
+      out.insert({c, dst.type, dst.name});
+    }
+    out.setRows(in.rows());
+    block = std::move(out);
+    return true;
+  }
+
+ private:
+  BlockStreamPtr input_;
+  Block header_;
+  QueryContext& context_;
+};
+
+class ResultLimitsStream final : public BlockStream {
+ public:
+  ResultLimitsStream(BlockStreamPtr input, QueryContext& context, std::atomic<uint64_t>* rows, std::atomic<uint64_t>* bytes)
+      : input_(std::move(input)), context_(context), rows_(rows), bytes_(bytes), header_(input_->header().cloneEmpty()) {}
+  const Block& header() const override { return header_; }
+  std::string name() const override { return "ResultLimits"; }
+  std::vector<const BlockStream*> children() const override { return {input_.get()}; }
+  bool read(Block& block) override {
+    if (done_) return false;
+    if (!input_->read(block)) return false;
+    uint64_t total_rows = rows_->fetch_add(block.rows()) + block.rows();
+    uint64_t total_bytes = bytes_->fetch_add(block.bytes()) + block.bytes();
+    const auto& s = context_.settings;
+    bool over_rows = s.max_result_rows && total_rows > s.max_result_rows;
+    bool over_bytes = s.max_result_bytes && total_bytes > s.max_result_bytes;
+    if (over_rows || over_bytes) {
+      if (s.result_overflow_mode == "throw") {
+        if (over_rows)
+          throw Exception(ErrorCodes::TOO_MANY_ROWS_OR_BYTES, "Limit for result exceeded, max rows: {}, current rows: {}",
+                          formatReadableQuantity(double(s.max_result_rows)), formatReadableQuantity(double(total_rows)));
+        throw Exception(ErrorCodes::TOO_MANY_ROWS_OR_BYTES, "Limit for result exceeded, max bytes: {}, current bytes: {}",
+                        formatReadableSize(double(s.max_result_bytes)), formatReadableSize(double(total_bytes)));
+      }
+      // break: this block is the last one (ClickHouse stops at block granularity).
+      done_ = true;
+      context_.stopReading();
+    }
+    return true;
+  }
+
+ private:
+  BlockStreamPtr input_;
+  QueryContext& context_;
+  std::atomic<uint64_t>* rows_;
+  std::atomic<uint64_t>* bytes_;
+  Block header_;
+  bool done_ = false;
+};
+
+}  // namespace
+
+BlockStreamPtr makeExpressionStream(BlockStreamPtr input, ExpressionEvaluatorPtr evaluator, QueryContext& context) {
+  return std::make_unique<ExpressionStream>(std::move(input), std::move(evaluator), context);
+}
+BlockStreamPtr makeFilterStream(BlockStreamPtr input, ExpressionEvaluatorPtr evaluator, std::string filter_column,
+                                bool remove_filter, QueryContext& context) {
+  return std::make_unique<FilterStream>(std::move(input), std::move(evaluator), std::move(filter_column), remove_filter,
+                                        context);
+}
+BlockStreamPtr makeLimitStream(BlockStreamPtr input, uint64_t limit, uint64_t offset, QueryContext& context,
+                               bool stop_sources) {
+  return std::make_unique<LimitStream>(std::move(input), limit, offset, context, stop_sources);
+}
+BlockStreamPtr makeProjectionStream(BlockStreamPtr input, const Block& header) {
+  return std::make_unique<ProjectionStream>(std::move(input), header);
+}
+BlockStreamPtr makeRenameStream(BlockStreamPtr input, const Block& header) {
+  return std::make_unique<RenameStream>(std::move(input), header);
+}
+BlockStreamPtr makeConvertingStream(BlockStreamPtr input, const Block& header, QueryContext& context) {
+  return std::make_unique<ConvertingStream>(std::move(input), header, context);
+}
+BlockStreamPtr makeResultLimitsStream(BlockStreamPtr input, QueryContext& context, std::atomic<uint64_t>* result_rows,
+                                      std::atomic<uint64_t>* result_bytes) {
+  return std::make_unique<ResultLimitsStream>(std::move(input), context, result_rows, result_bytes);
+}
+
+}  // namespace tally

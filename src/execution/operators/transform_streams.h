@@ -1,0 +1,46 @@
+#pragma once
+// Streaming (non-breaking) operators: expression evaluation, filtering, limits, array join.
+// Each wraps one input stream; a query applies them to each of its parallel streams.
+
+#include <atomic>
+#include <memory>
+
+#include "execution/block_stream.h"
+#include "execution/expression_evaluator.h"
+
+namespace tally {
+
+/// Evaluates expressions over each block and outputs the evaluator's header.
+BlockStreamPtr makeExpressionStream(BlockStreamPtr input, ExpressionEvaluatorPtr evaluator, QueryContext& context);
+
+/// Keeps the rows where the column `filter_column` (computed by `evaluator`, which also keeps
+/// the input columns) is non-zero; drops the filter column from the output when `remove_filter`.
+BlockStreamPtr makeFilterStream(BlockStreamPtr input, ExpressionEvaluatorPtr evaluator, std::string filter_column,
+                                bool remove_filter, QueryContext& context);
+
+/// Shared row budget of a LIMIT applied to several parallel streams: each stream takes rows
+/// until the budget is spent, so the union returns at most offset+limit rows overall.
+struct LimitState {
+  std::atomic<uint64_t> taken{0};
+};
+
+/// LIMIT n OFFSET m on one stream. With `shared`, the streams of a union share the budget
+/// (only valid when order does not matter). Stops reading (context.stopReading()) once done
+/// when `stop_sources` is set.
+BlockStreamPtr makeLimitStream(BlockStreamPtr input, uint64_t limit, uint64_t offset, QueryContext& context,
+                               bool stop_sources);
+
+/// Keeps only the columns of `header` (by name, in its order), e.g. the final SELECT list.
+BlockStreamPtr makeProjectionStream(BlockStreamPtr input, const Block& header);
+
+/// Renames columns positionally to the names of `header` (types must already match).
+BlockStreamPtr makeRenameStream(BlockStreamPtr input, const Block& header);
+
+/// Casts each column to the type of the same column in `header` (by position).
+BlockStreamPtr makeConvertingStream(BlockStreamPtr input, const Block& header, QueryContext& context);
+
+/// Counts rows and bytes going through, for max_result_rows/bytes and the result statistics.
+BlockStreamPtr makeResultLimitsStream(BlockStreamPtr input, QueryContext& context, std::atomic<uint64_t>* result_rows,
+                                      std::atomic<uint64_t>* result_bytes);
+
+}  // namespace tally

@@ -1,0 +1,79 @@
+#pragma once
+// QueryContext: everything one running query shares across its threads — settings, the
+// function context, the memory tracker, cancellation, progress counters and the limits that
+// end a query cleanly (time, rows read, memory). Created by the caller before planning;
+// outlives every stream of the query. Thread-safe (atomics) where noted.
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "common/memory_tracker.h"
+#include "common/settings.h"
+#include "functions/function.h"
+
+namespace tally {
+
+struct Progress {
+  uint64_t read_rows = 0;
+  uint64_t read_bytes = 0;
+  uint64_t total_rows_to_read = 0;
+  uint64_t written_rows = 0;
+  uint64_t written_bytes = 0;
+  uint64_t result_rows = 0;
+  uint64_t result_bytes = 0;
+  double elapsed_seconds = 0;
+};
+
+class QueryContext {
+ public:
+  explicit QueryContext(Settings settings);
+
+  Settings settings;
+  FunctionContext function_context;
+  MemoryTracker memory_tracker;
+  std::string query_id;
+  std::string query_text;
+
+  /// Number of threads for parallel work (max_threads, default: hardware threads).
+  size_t maxThreads() const;
+
+  /// Thread-safe. Requests cancellation; streams stop at the next block.
+  void cancel() { cancelled_.store(true, std::memory_order_relaxed); }
+  bool isCancelled() const { return cancelled_.load(std::memory_order_relaxed); }
+  /// Set when a LIMIT was reached: sources may stop early (not an error).
+  void stopReading() { stop_reading_.store(true, std::memory_order_relaxed); }
+  bool shouldStopReading() const { return stop_reading_.load(std::memory_order_relaxed) || isCancelled(); }
+
+  /// Thread-safe. Checks cancellation and max_execution_time; throws QUERY_WAS_CANCELLED /
+  /// TIMEOUT_EXCEEDED. Called by streams once per block.
+  void checkAlive() const;
+  /// Thread-safe. Accounts rows and bytes read from tables and files; throws TOO_MANY_ROWS /
+  /// TOO_MANY_BYTES past max_rows_to_read / max_bytes_to_read (read_overflow_mode=throw) or
+  /// returns false to stop reading (break).
+  bool addRead(uint64_t rows, uint64_t bytes);
+  void addTotalRowsToRead(uint64_t rows) { total_rows_to_read_.fetch_add(rows, std::memory_order_relaxed); }
+  void addWritten(uint64_t rows, uint64_t bytes) {
+    written_rows_.fetch_add(rows, std::memory_order_relaxed);
+    written_bytes_.fetch_add(bytes, std::memory_order_relaxed);
+  }
+
+  Progress progress() const;
+  double elapsedSeconds() const;
+  /// Called (from any thread, at most every ~100 ms) with the current progress.
+  std::function<void(const Progress&)> on_progress;
+
+ private:
+  std::atomic<bool> cancelled_{false};
+  std::atomic<bool> stop_reading_{false};
+  std::atomic<uint64_t> read_rows_{0}, read_bytes_{0}, total_rows_to_read_{0};
+  std::atomic<uint64_t> written_rows_{0}, written_bytes_{0};
+  std::atomic<int64_t> last_progress_ns_{0};
+  std::chrono::steady_clock::time_point start_;
+};
+
+using QueryContextPtr = std::shared_ptr<QueryContext>;
+
+}  // namespace tally

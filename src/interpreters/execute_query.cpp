@@ -1,0 +1,185 @@
+#include "interpreters/execute_query.h"
+
+#include <random>
+
+#include "analyzer/query_analyzer.h"
+#include "common/exception.h"
+#include "common/time_zone.h"
+#include "interpreters/interpreters.h"
+#include "parser/parser.h"
+
+namespace tally {
+
+namespace {
+
+std::string randomQueryId() {
+  static thread_local std::mt19937_64 rng{std::random_device{}()};
+  uint64_t a = rng(), b = rng();
+  return fmt::format("{:08x}-{:04x}-4{:03x}-{:04x}-{:012x}", uint32_t(a >> 32), uint16_t(a >> 16), uint16_t(a) & 0xFFF,
+                     uint16_t((b >> 48) & 0x3FFF) | 0x8000, b & 0xFFFFFFFFFFFFULL);
+}
+
+void applySettingsAST(Settings& settings, const ASTPtr& ast) {
+  if (!ast) return;
+  for (const auto& [name, value] : ast->as<ASTSetQuery>().changes) settings.set(name, value);
+}
+
+/// SETTINGS clauses anywhere on the statement's top level apply to the whole statement.
+void applyStatementSettings(Settings& settings, const ASTPtr& ast) {
+  switch (ast->kind) {
+    case ASTKind::SelectWithUnionQuery: {
+      const auto& u = ast->as<ASTSelectWithUnionQuery>();
+      for (const auto& s : u.selects)
+        if (s->kind == ASTKind::SelectQuery) applySettingsAST(settings, s->as<ASTSelectQuery>().settings);
+      applySettingsAST(settings, u.settings);
+      break;
+    }
+    case ASTKind::InsertQuery: {
+      const auto& i = ast->as<ASTInsertQuery>();
+      applySettingsAST(settings, i.settings);
+      if (i.select) applyStatementSettings(settings, i.select);
+      break;
+    }
+    case ASTKind::ExplainQuery: applyStatementSettings(settings, ast->as<ASTExplainQuery>().query); break;
+    case ASTKind::CreateQuery:
+    case ASTKind::ShowTablesQuery:
+    case ASTKind::DescribeQuery:
+    case ASTKind::ExistsQuery:
+    case ASTKind::ShowCreateQuery: applySettingsAST(settings, static_cast<const ASTQueryWithOutput&>(*ast).settings); break;
+    default: break;
+  }
+}
+
+bool isReadOnlyStatement(const IAST& ast) {
+  switch (ast.kind) {
+    case ASTKind::SelectWithUnionQuery:
+    case ASTKind::SelectQuery:
+    case ASTKind::ShowTablesQuery:
+    case ASTKind::ShowCreateQuery:
+    case ASTKind::DescribeQuery:
+    case ASTKind::ExistsQuery:
+    case ASTKind::ExplainQuery:
+    case ASTKind::UseQuery:
+    case ASTKind::SetQuery: return true;
+    default: return false;
+  }
+}
+
+std::string kindName(const IAST& ast) {
+  switch (ast.kind) {
+    case ASTKind::SelectWithUnionQuery:
+    case ASTKind::SelectQuery: return "Select";
+    case ASTKind::InsertQuery: return "Insert";
+    case ASTKind::CreateQuery: return "Create";
+    case ASTKind::DropQuery: return "Drop";
+    case ASTKind::AlterQuery: return "Alter";
+    case ASTKind::RenameQuery: return "Rename";
+    case ASTKind::ExplainQuery: return "Explain";
+    case ASTKind::SetQuery: return "Set";
+    case ASTKind::UseQuery: return "Use";
+    case ASTKind::SystemQuery: return "System";
+    case ASTKind::OptimizeQuery: return "Optimize";
+    default: return "Show";
+  }
+}
+
+}  // namespace
+
+QueryResultInfo executeQuery(Session& session, std::string_view query, QueryIO& io) {
+  ParserLimits limits;
+  limits.max_query_size = session.settings.max_query_size;
+  limits.max_parser_depth = session.settings.max_parser_depth;
+  ASTPtr ast = parseQuery(query, limits);
+  return executeStatement(session, ast, query, io);
+}
+
+QueryResultInfo executeStatement(Session& session, const ASTPtr& ast_in, std::string_view query, QueryIO& io) {
+  Settings settings = session.settings;
+  for (const auto& [name, value] : io.settings) settings.setFromString(name, value);
+  applyStatementSettings(settings, ast_in);
+
+  auto context = std::make_shared<QueryContext>(settings);
+  context->query_id = io.query_id.empty() ? randomQueryId() : io.query_id;
+  context->query_text = std::string(query);
+  context->on_progress = io.on_progress;
+  context->function_context.current_database = session.current_database;
+  context->function_context.current_user = session.user;
+  context->function_context.query_id = context->query_id;
+  if (!context->settings.session_timezone.empty())
+    context->function_context.session_time_zone = &TimeZone::get(context->settings.session_timezone);
+
+  MemoryTrackerGuard memory_guard(&context->memory_tracker);
+  session.setQuerySettings(&context->settings);
+  struct ResetSettings {
+    Session& s;
+    ~ResetSettings() { s.setQuerySettings(nullptr); }
+  } reset{session};
+
+  if (context->settings.readonly && !isReadOnlyStatement(*ast_in)) {
+    bool temporary_create = ast_in->kind == ASTKind::CreateQuery && ast_in->as<ASTCreateQuery>().temporary;
+    if (!(context->settings.readonly == 2 && temporary_create))
+      throw Exception(ErrorCodes::READONLY, "Cannot execute query in readonly mode");
+  }
+  if (io.on_start) io.on_start(*context);
+
+  std::map<std::string, std::string> parameters = session.query_parameters;
+  for (const auto& [k, v] : io.parameters) parameters[k] = v;
+  ASTPtr ast = ast_in->clone();
+  substituteQueryParameters(ast, parameters);
+
+  QueryResultInfo info;
+  info.query_id = context->query_id;
+  info.query_kind = kindName(*ast);
+  StatementContext sc{session, *context, io, info, parameters, query};
+  switch (ast->kind) {
+    case ASTKind::SelectWithUnionQuery:
+    case ASTKind::SelectQuery: interpretSelect(sc, ast); break;
+    case ASTKind::ExplainQuery: interpretExplain(sc, ast); break;
+    case ASTKind::InsertQuery: interpretInsert(sc, ast); break;
+    case ASTKind::CreateQuery: interpretCreate(sc, ast); break;
+    case ASTKind::DropQuery: interpretDrop(sc, ast); break;
+    case ASTKind::RenameQuery: interpretRename(sc, ast); break;
+    case ASTKind::ShowTablesQuery:
+    case ASTKind::ShowCreateQuery:
+    case ASTKind::DescribeQuery:
+    case ASTKind::ExistsQuery: interpretShow(sc, ast); break;
+    case ASTKind::UseQuery: interpretUse(sc, ast); break;
+    case ASTKind::SetQuery: interpretSet(sc, ast); break;
+    default:
+      throw Exception(ErrorCodes::NOT_IMPLEMENTED, "Statement {} is not supported yet", formatAST(*ast));
+  }
+  info.progress = context->progress();
+  return info;
+}
+
+}  // namespace tally
+
+namespace tally {
+
+namespace {
+class CollectedResultStream final : public QueryResultStream {
+ public:
+  Block header_;
+  std::vector<Block> blocks_;
+  size_t next_ = 0;
+  const Block& header() const override { return header_; }
+  bool next(Block& block) override {
+    if (next_ >= blocks_.size()) return false;
+    block = std::move(blocks_[next_++]);
+    return true;
+  }
+};
+}  // namespace
+
+std::unique_ptr<QueryResultStream> executeQueryForBlocks(Session& session, std::string_view query,
+                                                         const std::map<std::string, std::string>& parameters) {
+  auto result = std::make_unique<CollectedResultStream>();
+  QueryIO io;
+  io.parameters = parameters;
+  io.on_header = [&](const Block& header) { result->header_ = header.cloneEmpty(); };
+  io.on_block = [&](const Block& block) { result->blocks_.push_back(block); };
+  executeQuery(session, query, io);
+  return result;
+}
+
+}  // namespace tally

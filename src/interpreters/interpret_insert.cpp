@@ -1,0 +1,146 @@
+#include "analyzer/query_analyzer.h"
+#include "columns/column_const.h"
+#include "common/exception.h"
+#include "execution/expression_evaluator.h"
+#include "execution/operators/transform_streams.h"
+#include "formats/format.h"
+#include "functions/conversion/cast.h"
+#include "interpreters/interpreters.h"
+#include "parser/parser.h"
+#include "storage/table_function.h"
+
+namespace tally {
+
+namespace {
+
+/// Computes the full physical block of the table from the inserted columns: DEFAULT and
+/// MATERIALIZED expressions for the missing ones, plain defaults otherwise.
+class DefaultsFiller {
+ public:
+  DefaultsFiller(QueryAnalyzer& analyzer, const ColumnsDescription& columns, const Block& insert_header) {
+    physical_ = columns.physical();
+    Exprs outputs;
+    for (const auto& c : physical_) {
+      int pos = insert_header.position(c.name);
+      if (pos >= 0) {
+        outputs.push_back(Expr::makeColumn(c.name, insert_header.at(size_t(pos)).type));
+        continue;
+      }
+      if (c.default_expression) {
+        ExprPtr e = analyzer.resolveExpressions(insert_header, {c.default_expression}).at(0);
+        if (!e->type->equals(*c.type)) {
+          auto type_literal = std::make_shared<ASTLiteral>(Field(c.type->name()));
+          ASTPtr cast = std::make_shared<ASTFunction>("CAST", ASTs{c.default_expression, type_literal});
+          e = analyzer.resolveExpressions(insert_header, {cast}).at(0);
+        }
+        outputs.push_back(e);
+      } else {
+        outputs.push_back(Expr::makeConstant("_default_" + c.name, c.type, c.type->defaultValue()));
+      }
+    }
+    evaluator_ = std::make_shared<ExpressionEvaluator>(insert_header, outputs, false);
+  }
+
+  Block fill(const Block& block) const {
+    Block computed = evaluator_->execute(block);
+    Block out;
+    for (size_t i = 0; i < physical_.size(); ++i) out.insert({materialize(computed.at(i).column), physical_[i].type, physical_[i].name});
+    out.setRows(block.rows());
+    return out;
+  }
+
+ private:
+  std::vector<ColumnDescription> physical_;
+  ExpressionEvaluatorPtr evaluator_;
+};
+
+}  // namespace
+
+void interpretInsert(StatementContext& sc, const ASTPtr& ast) {
+  const auto& insert = ast->as<ASTInsertQuery>();
+  StoragePtr storage;
+  if (insert.table_function) {
+    const auto& tf = insert.table_function->as<ASTFunction>();
+    std::vector<TableFunctionArgument> args;
+    AnalyzerContext actx = makeAnalyzerContext(sc);
+    QueryAnalyzer analyzer(actx);
+    for (const auto& a : tf.args()) {
+      TableFunctionArgument arg;
+      arg.text = a->kind == ASTKind::Identifier ? a->as<ASTIdentifier>().name() : formatAST(*a);
+      try {
+        ExprPtr e = analyzer.resolveExpressions(Block(), {a}).at(0);
+        if (e->isConstant()) {
+          arg.value = static_cast<const ColumnConst&>(*e->constant).getField();
+          arg.type = e->type;
+        }
+      } catch (const Exception&) {
+      }
+      args.push_back(std::move(arg));
+    }
+    storage = TableFunctionFactory::instance().create(tf.name, args, sc.session.storageContext());
+  } else {
+    storage = resolveTable(sc, insert.database, insert.table);
+  }
+  if (!storage->supportsInsert())
+    throw Exception(ErrorCodes::NOT_IMPLEMENTED, "Table engine {} doesn't support INSERT", storage->engineName());
+
+  // Inserted columns: the list given, else every ordinary (non-MATERIALIZED) column.
+  const ColumnsDescription& columns = storage->columns();
+  Block insert_header;
+  if (insert.columns) {
+    for (const auto& c : insert.columns->as<ASTExpressionList>().children) {
+      std::string name = c->kind == ASTKind::Identifier ? c->as<ASTIdentifier>().name() : formatAST(*c);
+      const ColumnDescription* d = columns.find(name);
+      if (!d) throw Exception(ErrorCodes::NO_SUCH_COLUMN_IN_TABLE, "No such column {} in table {}", name, insert.table);
+      if (insert_header.position(name) >= 0)
+        throw Exception(ErrorCodes::DUPLICATE_COLUMN, "Column {} in table {} specified more than once", name, insert.table);
+      insert_header.insert({nullptr, d->type, name});
+    }
+  } else {
+    for (const auto& d : columns.ordinary()) insert_header.insert({nullptr, d.type, d.name});
+  }
+
+  AnalyzerContext actx = makeAnalyzerContext(sc);
+  QueryAnalyzer analyzer(actx);
+  DefaultsFiller filler(analyzer, columns, insert_header);
+
+  // Read every block first: a bad row aborts the INSERT before anything is stored.
+  std::vector<Block> blocks;
+  if (insert.select) {
+    QueryPlan plan = analyzer.analyze(insert.select);
+    if (plan.header().columns() != insert_header.columns())
+      throw Exception(ErrorCodes::NUMBER_OF_COLUMNS_DOESNT_MATCH,
+                      "Number of columns doesn't match (source: {} and result: {})", plan.header().columns(),
+                      insert_header.columns());
+    QueryPipeline pipeline = plan.build(sc.context);
+    BlockStreamPtr stream = makeConvertingStream(std::move(pipeline.stream), insert_header, sc.context);
+    Block b;
+    while (stream->read(b)) blocks.push_back(filler.fill(b));
+  } else {
+    std::unique_ptr<ReadBuffer> inline_data;
+    ReadBuffer* in = sc.io.input;
+    if (insert.has_inline_data) {
+      inline_data = std::make_unique<ReadBufferFromMemory>(sc.query.data() + insert.data_begin,
+                                                           insert.data_end - insert.data_begin);
+      in = inline_data.get();
+    }
+    if (!in) throw Exception(ErrorCodes::NO_DATA_TO_INSERT, "No data to insert");
+    std::string format = insert.format;
+    if (format.empty()) format = sc.io.input_format.empty() ? "Values" : sc.io.input_format;
+    FormatSettings fs = makeFormatSettings(sc.context.settings);
+    auto input = FormatFactory::instance().getInput(format, *in, insert_header, fs);
+    input->setAllowErrors(sc.context.settings.input_format_allow_errors_num,
+                          sc.context.settings.input_format_allow_errors_ratio);
+    size_t block_size = std::max<uint64_t>(sc.context.settings.max_insert_block_size, 1);
+    while (true) {
+      Block b = input->read(block_size);
+      if (b.rows() == 0) break;
+      sc.context.addRead(b.rows(), b.bytes());
+      blocks.push_back(filler.fill(b));
+      sc.context.checkAlive();
+    }
+  }
+  storage->insert(blocks, sc.context);
+}
+
+}  // namespace tally

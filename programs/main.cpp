@@ -1,0 +1,45 @@
+// tally: one program, several tools. `tally local ...` runs SQL over local files like
+// clickhouse-local; invoked as `tally-local` (a symlink) it does the same.
+
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "local/local.h"
+#include "tally/tally.h"
+
+namespace {
+void printUsage() {
+  std::fprintf(stderr,
+               "tally %s — a columnar SQL engine with ClickHouse's dialect\n\n"
+               "Usage:\n"
+               "  tally local [options]   run SQL over local files (like clickhouse-local)\n"
+               "  tally --version\n\n"
+               "Run `tally local --help` for the options of a tool.\n",
+               tally::api::version().c_str());
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string self = argv[0];
+  size_t slash = self.find_last_of('/');
+  std::string name = slash == std::string::npos ? self : self.substr(slash + 1);
+  if (name == "tally-local" || name == "clickhouse-local") return tally::cli::runLocal(argc - 1, argv + 1);
+  if (argc < 2) {
+    printUsage();
+    return 1;
+  }
+  std::string tool = argv[1];
+  if (tool == "local") return tally::cli::runLocal(argc - 2, argv + 2);
+  if (tool == "--version" || tool == "-V" || tool == "version") {
+    std::printf("tally version %s\n", tally::api::version().c_str());
+    return 0;
+  }
+  if (tool == "--help" || tool == "-h" || tool == "help") {
+    printUsage();
+    return 0;
+  }
+  std::fprintf(stderr, "Unknown tool '%s'.\n\n", tool.c_str());
+  printUsage();
+  return 1;
+}

@@ -100,26 +100,3 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   runOne(data, size);
   return 0;
 }
-
-#ifndef TALLY_LIBFUZZER
-int main(int argc, char** argv) {
-  size_t runs = 0;
-  auto run_file = [&](const std::filesystem::path& path) {
-    std::ifstream f(path, std::ios::binary);
-    std::string content((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
-    runOne(reinterpret_cast<const uint8_t*>(content.data()), content.size());
-    ++runs;
-  };
-  for (int i = 1; i < argc; ++i) {
-    std::filesystem::path path(argv[i]);
-    if (std::filesystem::is_directory(path)) {
-      for (const auto& entry : std::filesystem::recursive_directory_iterator(path))
-        if (entry.is_regular_file()) run_file(entry.path());
-    } else {
-      run_file(path);
-    }
-  }
-  std::printf("%s: %zu inputs ran\n", kFormat, runs);
-  return 0;
-}
-#endif

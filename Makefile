@@ -1,0 +1,41 @@
+# tally — the two commands: `make demo` and `make test`.
+# Both install what is missing (Debian packages via scripts/install-deps.sh), then build.
+
+BUILD_DIR ?= build
+JOBS ?= $(shell nproc)
+
+.PHONY: all deps build build-debug build-asan test test-unit test-sql demo bench clean
+
+all: build
+
+deps:
+	@./scripts/install-deps.sh
+
+$(BUILD_DIR)/build.ninja:
+	cmake --preset release >/dev/null
+
+build: deps $(BUILD_DIR)/build.ninja
+	cmake --build $(BUILD_DIR) -j$(JOBS)
+
+build-debug: deps
+	cmake --preset debug >/dev/null && cmake --build build-debug -j$(JOBS)
+
+build-asan: deps
+	cmake --preset asan >/dev/null && cmake --build build-asan -j$(JOBS)
+
+# Unit tests, SQL tests (tests/queries), the ClickHouse reference check and fuzz smoke runs.
+test: build
+	cd $(BUILD_DIR) && ctest --output-on-failure -j$(JOBS)
+
+test-sql: build
+	cd $(BUILD_DIR) && ctest --output-on-failure -R '^sql\.' -j$(JOBS)
+
+# Generates a realistic data set and runs an analysis over it with `tally local`.
+demo: build
+	./scripts/demo.sh
+
+bench: build
+	./bench/run.sh
+
+clean:
+	rm -rf $(BUILD_DIR) build-debug build-asan

@@ -1,0 +1,14 @@
+CREATE DATABASE IF NOT EXISTS demo_db;
+CREATE TABLE demo_db.a (x UInt8) ENGINE = Memory;
+CREATE TABLE demo_db.b (y String, z Nullable(Date)) ENGINE = Memory;
+SHOW TABLES FROM demo_db;
+SHOW TABLES FROM demo_db LIKE 'a%';
+SHOW CREATE TABLE demo_db.b;
+USE demo_db;
+SELECT currentDatabase();
+DESCRIBE TABLE b;
+EXISTS DATABASE demo_db;
+EXPLAIN SELECT x, count() FROM a WHERE x > 1 GROUP BY x ORDER BY x LIMIT 5;
+DROP DATABASE demo_db;
+EXISTS DATABASE demo_db;
+SHOW DATABASES LIKE 'demo%';

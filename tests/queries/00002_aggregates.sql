@@ -1,0 +1,20 @@
+-- Tags: clickhouse-reference
+SELECT count(), sum(number), avg(number), min(number), max(number) FROM numbers(100);
+SELECT number % 3 AS k, count() AS c, sum(number) AS s FROM numbers(30) GROUP BY k ORDER BY k;
+SELECT number % 4 AS k, count() AS c FROM numbers(40) GROUP BY k HAVING c > 0 AND k != 2 ORDER BY k DESC;
+SELECT uniqExact(number % 7), uniq(number % 7), count(DISTINCT number % 5) FROM numbers(1000);
+SELECT toString(number % 3) AS s, groupArray(number) FROM numbers(9) GROUP BY s ORDER BY s;
+SELECT any(number), anyLast(number), argMin(number, -number), argMax(number, number % 7) FROM numbers(10);
+SELECT sumIf(number, number % 2 = 0), countIf(number > 5), avgIf(number, number < 4) FROM numbers(10);
+SELECT median(number), quantile(0.9)(number), quantileExact(0.5)(number) FROM numbers(101);
+SELECT varPop(number), varSamp(number), stddevPop(number), stddevSamp(number) FROM numbers(10);
+SELECT corr(number, number * 2), covarPop(number, number), covarSamp(number, 1) FROM numbers(10);
+SELECT topK(3)(number % 5) FROM (SELECT number FROM numbers(100) WHERE number % 5 != 0 OR number < 30);
+SELECT groupUniqArray(number % 3) AS g FROM numbers(10) FORMAT Null;
+SELECT arraySort(groupUniqArray(number % 3)) FROM numbers(10);
+SELECT count() FROM numbers(10) WHERE 0;
+SELECT sum(number) FROM numbers(10) WHERE 0;
+SELECT number % 2 AS k, count() FROM numbers(10) WHERE number > 100 GROUP BY k;
+SELECT k, count() FROM (SELECT toString(number % 3) AS k FROM numbers(10)) GROUP BY k WITH TOTALS ORDER BY k;
+SELECT sum(x), count(x), avg(x) FROM (SELECT toNullable(number) AS x FROM numbers(5) UNION ALL SELECT NULL);
+SELECT min(s), max(s) FROM (SELECT toString(number) AS s FROM numbers(12));

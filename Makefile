@@ -35,6 +35,7 @@ demo: build
 	./scripts/demo.sh
 
 bench: build
+	./scripts/install-deps.sh --bench
 	./bench/run.sh
 
 clean:

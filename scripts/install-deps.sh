@@ -13,8 +13,14 @@ BUILD_PKGS=(
 )
 TEST_PKGS=(clickhouse-server clickhouse-client curl python3 xz-utils bzip2 zstd lz4 gzip)
 
+BENCH_PKGS=(nodejs npm bc)  # bench/: DuckDB through npm's @duckdb/node-api
+
 want=("${BUILD_PKGS[@]}")
-if [ "${1:-}" != "--build-only" ]; then want+=("${TEST_PKGS[@]}"); fi
+case "${1:-}" in
+  --build-only) ;;
+  --bench) want+=("${TEST_PKGS[@]}" "${BENCH_PKGS[@]}") ;;
+  *) want+=("${TEST_PKGS[@]}") ;;
+esac
 
 missing=()
 for p in "${want[@]}"; do

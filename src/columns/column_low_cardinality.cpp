@@ -20,6 +20,16 @@ LowCardinalityDictionary::LowCardinalityDictionary(MutableColumnPtr values, bool
 LowCardinalityDictionary::LowCardinalityDictionary(const LowCardinalityDictionary& other)
     : values_(other.values_->clone()), nullable_(other.nullable_), slots_(other.slots_), hashes_(other.hashes_) {}
 
+std::shared_ptr<LowCardinalityDictionary::DerivedCodes> LowCardinalityDictionary::derived(const std::string& key) const {
+  std::lock_guard lock(derived_mutex_);
+  auto it = derived_.find(key);
+  if (it != derived_.end()) return it->second;
+  if (derived_.size() >= kMaxDerived) derived_.clear();  // entries in use stay alive through their owners
+  auto entry = std::make_shared<DerivedCodes>();
+  derived_.emplace(key, entry);
+  return entry;
+}
+
 void LowCardinalityDictionary::rehash(size_t new_capacity) {
   slots_.clear();
   slots_.resizeFill(new_capacity, 0);

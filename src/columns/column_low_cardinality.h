@@ -11,6 +11,9 @@
 // that see the same dictionary pointer in consecutive blocks may reuse per-code results.
 
 #include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
 
 #include "columns/column.h"
 #include "columns/column_vector.h"
@@ -36,6 +39,22 @@ class LowCardinalityDictionary {
   /// Code of `raw` if present.
   bool find(std::string_view raw, uint32_t& code) const;
 
+  /// A function's results over this dictionary's codes, kept with the dictionary so that every
+  /// block sharing it (and every thread) computes them once: `remap[code]` is the code of the
+  /// result in `result` (a LowCardinality column whose dictionary holds the distinct results).
+  /// Valid for codes below `computed`; the dictionary only grows, so the owner extends it.
+  /// Lock `mutex` to read or extend an entry.
+  struct DerivedCodes {
+    std::mutex mutex;
+    std::shared_ptr<Column> result;
+    PODArray<uint32_t> remap;
+    size_t computed = 0;
+  };
+  /// The entry for `key` (function, result type and constant arguments), created empty on first
+  /// use. At most kMaxDerived entries are kept; older ones are dropped. Thread-safe.
+  std::shared_ptr<DerivedCodes> derived(const std::string& key) const;
+  static constexpr size_t kMaxDerived = 64;
+
  private:
   void rehash(size_t new_capacity);
 
@@ -43,6 +62,8 @@ class LowCardinalityDictionary {
   bool nullable_;
   PODArray<uint32_t> slots_;   // code + 1, 0 = empty; open addressing, linear probing
   PODArray<uint64_t> hashes_;  // hash of each code's value
+  mutable std::mutex derived_mutex_;
+  mutable std::unordered_map<std::string, std::shared_ptr<DerivedCodes>> derived_;
 };
 
 class ColumnLowCardinality final : public Column {

@@ -114,42 +114,91 @@ namespace {
 ColumnPtr executeWithoutLowCardinality(const IFunction& function, const ColumnsWithTypeAndName& args,
                                        const DataTypePtr& result_type, size_t rows);
 
-ColumnPtr executeOnDictionary(const IFunction& function, const ColumnsWithTypeAndName& args, size_t lc_index,
-                              const DataTypePtr& result_type, size_t rows) {
-  const auto& lc = static_cast<const ColumnLowCardinality&>(*args[lc_index].column);
-  const auto& dict = lc.getDictionary();
-  size_t dict_size = dict.size();
-  const auto& lc_type = static_cast<const DataTypeLowCardinality&>(*args[lc_index].type);
+/// Identifies a call over a dictionary: the function, its result type and its constant
+/// arguments (every argument but the LowCardinality one is constant here).
+std::string derivedKey(const IFunction& function, const ColumnsWithTypeAndName& args, size_t lc_index,
+                       const DataTypePtr& result_type) {
+  std::string key = function.getName();
+  key += '\0';
+  key += result_type->name();
+  for (size_t i = 0; i < args.size(); ++i) {
+    key += '\0';
+    if (i == lc_index) continue;
+    key += args[i].type->name();
+    key += '=';
+    key += (*args[i].column)[0].dump();
+  }
+  return key;
+}
 
+/// Runs the function over dictionary codes [from, to) and interns the results into `entry`.
+void extendDerived(const IFunction& function, const ColumnsWithTypeAndName& args, size_t lc_index,
+                   const DataTypePtr& result_type, const LowCardinalityDictionary& dict, size_t to,
+                   LowCardinalityDictionary::DerivedCodes& entry) {
+  const size_t from = entry.computed;
+  const size_t n = to - from;
+  const auto& lc_type = static_cast<const DataTypeLowCardinality&>(*args[lc_index].type);
   ColumnsWithTypeAndName dict_args = args;
-  ColumnPtr values = dict.valuesPtr();
+  ColumnPtr values = dict.valuesPtr()->cut(from, n);
   if (dict.isNullable()) {
-    auto null_map = std::make_shared<ColumnUInt8>(dict_size, 0);
-    if (dict_size) null_map->getData()[0] = 1;
+    auto null_map = std::make_shared<ColumnUInt8>(n, 0);
+    if (from == 0 && n) null_map->getData()[0] = 1;  // code 0 is NULL
     values = ColumnNullable::create(values, null_map);
   }
   dict_args[lc_index].column = values;
   dict_args[lc_index].type = lc_type.getDictionaryType();
   for (size_t i = 0; i < dict_args.size(); ++i)
-    if (i != lc_index) dict_args[i].column = dict_args[i].column->cut(0, dict_size);
+    if (i != lc_index) dict_args[i].column = dict_args[i].column->cut(0, n);
 
-  DataTypePtr inner_type = removeLowCardinality(result_type);
-  ColumnPtr result_values = executeWithoutLowCardinality(function, dict_args, inner_type, dict_size);
-  result_values = materialize(result_values);
-
-  // Intern the per-code results into a new dictionary and remap the row codes.
-  auto result = std::static_pointer_cast<ColumnLowCardinality>(result_type->createColumn());
-  PODArray<uint32_t> remap(dict_size);
-  for (size_t code = 0; code < dict_size; ++code) {
-    result->insertFromFullColumn(*result_values, code);
-    remap[code] = result->getIndexAt(code);
+  ColumnPtr result_values = materialize(executeWithoutLowCardinality(function, dict_args, removeLowCardinality(result_type), n));
+  if (!entry.result) entry.result = result_type->createColumn();
+  auto& result = static_cast<ColumnLowCardinality&>(*entry.result);
+  entry.remap.resize(to);
+  for (size_t i = 0; i < n; ++i) {
+    result.insertFromFullColumn(*result_values, i);
+    entry.remap[from + i] = result.getIndexAt(result.size() - 1);
   }
-  auto out = std::static_pointer_cast<ColumnLowCardinality>(result->cloneEmpty());
-  out->reserve(rows);
+  result.popBack(result.size());  // only its dictionary is kept
+  entry.computed = to;
+}
+
+template <typename Index>
+MutableColumnPtr remapCodes(const ColumnLowCardinality& lc, const PODArray<uint32_t>& remap, size_t rows) {
+  auto out = ColumnVector<Index>::create(rows);
+  Index* dst = out->getData().data();
   lc.visitIndexes([&](const auto& idx) {
-    for (size_t i = 0; i < rows; ++i) out->insertIndex(remap[idx[i]]);
+    for (size_t i = 0; i < rows; ++i) dst[i] = Index(remap[idx[i]]);
   });
   return out;
+}
+
+/// A function over one LowCardinality argument (the others constant) runs once per dictionary
+/// entry, not per row; the per-code results are cached with the dictionary (see DerivedCodes),
+/// so blocks sharing a dictionary only remap their codes.
+ColumnPtr executeOnDictionary(const IFunction& function, const ColumnsWithTypeAndName& args, size_t lc_index,
+                              const DataTypePtr& result_type, size_t rows) {
+  const auto& lc = static_cast<const ColumnLowCardinality&>(*args[lc_index].column);
+  const auto& dict = lc.getDictionary();
+  const size_t dict_size = dict.size();
+
+  std::shared_ptr<LowCardinalityDictionary::DerivedCodes> entry;
+  if (function.isDeterministic() && function.isDeterministicInScopeOfQuery())
+    entry = dict.derived(derivedKey(function, args, lc_index, result_type));
+  else
+    entry = std::make_shared<LowCardinalityDictionary::DerivedCodes>();
+
+  std::unique_lock lock(entry->mutex);
+  if (entry->computed < dict_size) extendDerived(function, args, lc_index, result_type, dict, dict_size, *entry);
+  const auto& result = static_cast<const ColumnLowCardinality&>(*entry->result);
+  const size_t result_size = result.getDictionary().size();
+  MutableColumnPtr indexes;
+  if (result_size <= 0x100)
+    indexes = remapCodes<UInt8>(lc, entry->remap, rows);
+  else if (result_size <= 0x10000)
+    indexes = remapCodes<UInt16>(lc, entry->remap, rows);
+  else
+    indexes = remapCodes<UInt32>(lc, entry->remap, rows);
+  return std::make_shared<ColumnLowCardinality>(result.getDictionaryPtr(), std::move(indexes));
 }
 
 ColumnPtr executeWithoutNulls(const IFunction& function, const ColumnsWithTypeAndName& args,

@@ -10,4 +10,11 @@ SELECT upper(s) AS u, length(s) FROM lc WHERE x < 3 ORDER BY u;
 SELECT s FROM lc ORDER BY s DESC, x LIMIT 3;
 SELECT DISTINCT s FROM lc ORDER BY s;
 SELECT uniqExact(s), groupUniqArray(n) FROM lc FORMAT Null;
+-- Functions over a LowCardinality column run per dictionary entry, cached with the dictionary:
+-- results must stay right across many blocks and after the dictionary grows.
+INSERT INTO lc SELECT toString(number % 1000), NULL, number FROM numbers(200000);
+SELECT count() FROM lc WHERE s = '7';
+INSERT INTO lc VALUES ('zz', NULL, 1);
+SELECT countIf(s = 'zz'), countIf(s = '7'), countIf(s = '1'), countIf(startsWith(s, 'z')), sum(length(s)) FROM lc;
+SELECT upper(s) AS u, count() FROM lc WHERE s IN ('new', 'zz', '999') GROUP BY u ORDER BY u;
 DROP TABLE lc;

@@ -318,7 +318,7 @@ void SelectAnalyzer::analyzeArrayJoin(const ASTArrayJoin& array_join) {
     if (a.array->kind == Expr::Kind::Column && a.result_name == a.array->name) a.user_name = "\x01" + a.user_name;
 }
 
-PlanStepPtr SelectAnalyzer::buildFromPlan(const std::set<std::string>& required) {
+PlanStepPtr SelectAnalyzer::buildFromPlan(const std::set<std::string>& required, const ExprPtr& filter) {
   auto source_plan = [&](size_t index, const std::set<std::string>& needed) -> PlanStepPtr {
     const SourceBuilder& b = *sources_[index];
     const ScopeTable& t = tables_[b.table_index];
@@ -335,7 +335,13 @@ PlanStepPtr SelectAnalyzer::buildFromPlan(const std::set<std::string>& required)
       if (!b.subquery->totals) {
       }
     } else {
-      step = std::make_unique<ReadStorageStep>(b.storage, sources_names, b.display_name);
+      auto read = std::make_unique<ReadStorageStep>(b.storage, sources_names, b.display_name);
+      if (filter && joins_.empty()) {
+        std::map<std::string, std::string> filter_columns;
+        for (size_t i = 0; i < sources_names.size(); ++i) filter_columns[output_names[i]] = sources_names[i];
+        read->setFilterHint(filter, std::move(filter_columns));
+      }
+      step = std::move(read);
     }
     // Rename to block names (and drop unneeded subquery columns).
     const Block& in = step->header();

@@ -241,7 +241,9 @@ PlanStepPtr SelectAnalyzer::analyze(QueryPlan& plan) {
     for (const auto& a : *list)
       if (!(a.array->kind == Expr::Kind::Column && a.array->name == a.result_name)) required.erase(a.result_name);
 
-  PlanStepPtr step = buildFromPlan(required);
+  // The filter can skip data of the table it reads when nothing between them changes rows.
+  bool filter_reaches_storage = array_joins_.empty() && function_array_joins_.empty();
+  PlanStepPtr step = buildFromPlan(required, filter_reaches_storage ? where : nullptr);
 
   // ARRAY JOIN (the clause, then arrayJoin() calls).
   for (auto* list : {&array_joins_, &function_array_joins_}) {

@@ -57,7 +57,8 @@ class SelectAnalyzer {
  private:
   // from_analyzer.cpp
   void analyzeFrom();
-  PlanStepPtr buildFromPlan(const std::set<std::string>& required_block_names);
+  /// `filter`: the WHERE/PREWHERE expression, offered to a single table's read for data skipping.
+  PlanStepPtr buildFromPlan(const std::set<std::string>& required_block_names, const ExprPtr& filter);
   PlanStepPtr tableExpressionPlan(const ASTTableExpression& table, ScopeTable& scope_table,
                                   std::vector<std::string>* storage_columns);
   void analyzeArrayJoin(const ASTArrayJoin& array_join);

@@ -23,6 +23,7 @@ BlockStreams ReadStorageStep::build(QueryContext& context) {
   request.max_streams = context.maxThreads();
   request.max_block_size = std::max<uint64_t>(context.settings.max_block_size, 1);
   request.filter_hint = filter_hint_;
+  request.filter_hint_columns = filter_hint_columns_;
   request.limit_hint = limit_hint_;
   BlockStreams streams = storage_->read(request, context);
   if (streams.empty()) streams.push_back(makeBlocksStream(header_, {}, "Empty"));

@@ -6,6 +6,7 @@
 // Each step knows its output header. Steps own their children. A plan is built once and
 // executed once.
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -51,7 +52,11 @@ class ReadStorageStep final : public PlanStep {
   ReadStorageStep(StoragePtr storage, std::vector<std::string> columns, std::string table_name);
   std::string name() const override { return "ReadFromStorage"; }
   BlockStreams build(QueryContext& context) override;
-  void setFilterHint(ExprPtr filter) { filter_hint_ = std::move(filter); }
+  /// The query's filter, for data skipping; `columns` maps its column names to the storage's.
+  void setFilterHint(ExprPtr filter, std::map<std::string, std::string> columns) {
+    filter_hint_ = std::move(filter);
+    filter_hint_columns_ = std::move(columns);
+  }
   void setLimitHint(uint64_t limit) { limit_hint_ = limit; }
   const StoragePtr& storage() const { return storage_; }
 
@@ -59,6 +64,7 @@ class ReadStorageStep final : public PlanStep {
   StoragePtr storage_;
   std::vector<std::string> columns_;
   ExprPtr filter_hint_;
+  std::map<std::string, std::string> filter_hint_columns_;
   uint64_t limit_hint_ = 0;
 };
 

@@ -10,6 +10,7 @@
 // already filled in, types already converted). It is all-or-nothing: on exception nothing of
 // the block is visible. Thread-safe.
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -60,6 +61,8 @@ struct ReadRequest {
   size_t max_block_size = 65536;
   /// A filter the storage may use to skip data (it is still applied afterwards). May be null.
   ExprPtr filter_hint;
+  /// The filter's column names -> storage column names (columns not listed are not the table's).
+  std::map<std::string, std::string> filter_hint_columns;
   /// The query only needs this many rows (0 = all), e.g. LIMIT without ORDER BY.
   uint64_t limit_hint = 0;
 };

@@ -1,9 +1,11 @@
 #include "storage/engines/storage_memory.h"
 
 #include <atomic>
+#include <map>
 
 #include "columns/column_const.h"
 #include "common/exception.h"
+#include "storage/column_conditions.h"
 #include "storage/storage_factory.h"
 #include "types/data_type_low_cardinality.h"
 
@@ -48,7 +50,70 @@ std::shared_ptr<const StorageMemory::Chunk> StorageMemory::makeChunk(
     dictionaries[i] = target->getDictionaryPtr();
     chunk->columns.push_back(target->getIndexesPtr());
   }
+  // Min/max statistics per granule.
+  chunk->mins.resize(chunk->columns.size());
+  chunk->maxs.resize(chunk->columns.size());
+  for (size_t i = 0; i < chunk->columns.size(); ++i) {
+    const Column& column = *chunk->columns[i];
+    std::vector<Field> mins, maxs;
+    bool usable = true;
+    for (size_t start = 0; usable && start < rows; start += kGranule) {
+      Field lo, hi;
+      usable = columnRangeMinMax(column, start, std::min(kGranule, rows - start), lo, hi);
+      mins.push_back(std::move(lo));
+      maxs.push_back(std::move(hi));
+    }
+    if (!usable) continue;
+    chunk->mins[i] = std::move(mins);
+    chunk->maxs[i] = std::move(maxs);
+  }
   return chunk;
+}
+
+std::vector<std::vector<bool>> StorageMemory::granulesToRead(const Snapshot& snap, const ReadRequest& request,
+                                                             QueryContext& context) const {
+  std::vector<std::vector<bool>> result(snap.chunks.size());
+  if (!request.filter_hint) return result;
+  std::map<std::string, std::pair<std::string, DataTypePtr>> columns;
+  for (const auto& [filter_name, storage_name] : request.filter_hint_columns) {
+    int pos = physical_header_.position(storage_name);
+    if (pos >= 0) columns[filter_name] = {storage_name, physical_header_.at(size_t(pos)).type};
+  }
+  std::vector<ColumnCondition> conditions = extractColumnConditions(request.filter_hint, columns, context.function_context);
+  // Conditions on LowCardinality columns become conditions on codes.
+  struct Bound {
+    size_t column;
+    ColumnCondition condition;
+  };
+  std::vector<Bound> bounds;
+  for (auto& c : conditions) {
+    size_t p = size_t(physical_header_.position(c.column));
+    if (const auto& dict = snap.dictionaries[p]) {
+      if (c.value.which() != Field::Which::String) continue;
+      uint32_t code = 0;
+      if (!dict->find(c.value.get<std::string>(), code)) {
+        // The value is not in the table at all: nothing can match.
+        for (size_t k = 0; k < snap.chunks.size(); ++k) result[k].assign((snap.chunks[k]->rows + kGranule - 1) / kGranule, false);
+        return result;
+      }
+      c.value = Field(uint64_t(code));
+    }
+    bounds.push_back({p, std::move(c)});
+  }
+  if (bounds.empty()) return result;
+  for (size_t k = 0; k < snap.chunks.size(); ++k) {
+    const Chunk& chunk = *snap.chunks[k];
+    size_t granules = (chunk.rows + kGranule - 1) / kGranule;
+    std::vector<bool> read(granules, true);
+    for (const auto& b : bounds) {
+      const auto& mins = chunk.mins[b.column];
+      if (mins.size() != granules) continue;
+      for (size_t g = 0; g < granules; ++g)
+        if (read[g] && !rangeMayMatch(b.condition, mins[g], chunk.maxs[b.column][g])) read[g] = false;
+    }
+    result[k] = std::move(read);
+  }
+  return result;
 }
 
 void StorageMemory::insert(const Block& block, QueryContext& context) { insert(std::vector<Block>{block}, context); }
@@ -131,9 +196,28 @@ BlockStreams StorageMemory::read(const ReadRequest& request, QueryContext& conte
   };
   auto slices = std::make_shared<std::vector<Slice>>();
   size_t block_size = std::max<size_t>(request.max_block_size, 1);
-  for (size_t c = 0; c < snap->chunks.size(); ++c)
-    for (size_t start = 0; start < snap->chunks[c]->rows; start += block_size)
-      slices->push_back({c, start, std::min(block_size, snap->chunks[c]->rows - start)});
+  std::vector<std::vector<bool>> granules = granulesToRead(*snap, request, context);
+  for (size_t c = 0; c < snap->chunks.size(); ++c) {
+    const size_t rows = snap->chunks[c]->rows;
+    if (granules[c].empty()) {
+      for (size_t start = 0; start < rows; start += block_size)
+        slices->push_back({c, start, std::min(block_size, rows - start)});
+      continue;
+    }
+    // Runs of granules that may match, cut into blocks of at most block_size rows.
+    for (size_t g = 0; g < granules[c].size();) {
+      if (!granules[c][g]) {
+        ++g;
+        continue;
+      }
+      size_t end = g;
+      while (end < granules[c].size() && granules[c][end]) ++end;
+      size_t run_begin = g * kGranule, run_end = std::min(rows, end * kGranule);
+      for (size_t start = run_begin; start < run_end; start += block_size)
+        slices->push_back({c, start, std::min(block_size, run_end - start)});
+      g = end;
+    }
+  }
 
   auto work = std::make_shared<std::vector<std::pair<const void*, size_t>>>(slices->size());
   auto next = std::make_shared<std::atomic<size_t>>(0);

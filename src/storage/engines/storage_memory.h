@@ -31,9 +31,14 @@ class StorageMemory final : public IStorage {
   void truncate() override;
 
  private:
+  /// Rows per granule of the min/max statistics used to skip data (see column_conditions.h).
+  static constexpr size_t kGranule = 8192;
   struct Chunk {
     Columns columns;  // physical columns; LowCardinality ones hold only their codes
     size_t rows = 0;
+    /// Per physical column, min and max of each granule (of codes for LowCardinality); empty
+    /// for columns without usable statistics.
+    std::vector<std::vector<Field>> mins, maxs;
   };
   struct Snapshot {
     std::vector<std::shared_ptr<const Chunk>> chunks;
@@ -41,6 +46,9 @@ class StorageMemory final : public IStorage {
   };
 
   Snapshot snapshot() const;
+  /// Per chunk, which granules the filter of `request` may match (empty vector: all of them).
+  std::vector<std::vector<bool>> granulesToRead(const Snapshot& snap, const ReadRequest& request,
+                                                QueryContext& context) const;
   /// Builds the chunk of `block` (interning LowCardinality values into `dictionaries`);
   /// called with the lock held.
   std::shared_ptr<const Chunk> makeChunk(const Block& block, std::vector<ColumnLowCardinality::DictionaryPtr>& dictionaries) const;

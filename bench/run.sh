@@ -48,9 +48,11 @@ if [ ! -s "$DATA/downloads.tsv" ]; then
   echo "exporting TSV ..." >&2
   ch "SELECT * FROM $table FORMAT TabSeparatedWithNames" > "$DATA/downloads.tsv"
 fi
-if [ ! -s "$BENCH_DIR/ingest.jsonl" ]; then
-  ch "$(sed -e 's/OFFSET/0/' -e "s/NROWS/$INGEST_ROWS/" generate.sql) FORMAT JSONEachRow" > "$BENCH_DIR/ingest.jsonl"
-  ch "$(sed -e 's/OFFSET/0/' -e "s/NROWS/$INGEST_ROWS/" generate.sql) FORMAT CSVWithNames" > "$BENCH_DIR/ingest.csv"
+INGEST_JSON="$BENCH_DIR/ingest-$INGEST_ROWS.jsonl"
+INGEST_CSV="$BENCH_DIR/ingest-$INGEST_ROWS.csv"
+if [ ! -s "$INGEST_JSON" ] || [ ! -s "$INGEST_CSV" ]; then
+  ch "$(sed -e 's/OFFSET/0/' -e "s/NROWS/$INGEST_ROWS/" generate.sql) FORMAT JSONEachRow" > "$INGEST_JSON"
+  ch "$(sed -e 's/OFFSET/0/' -e "s/NROWS/$INGEST_ROWS/" generate.sql) FORMAT CSVWithNames" > "$INGEST_CSV"
 fi
 
 # ---- DuckDB: load once ----
@@ -127,5 +129,5 @@ ingest() {  # format file
     "$(awk -v t="$tally_t" -v b="$best" 'BEGIN { print t / b }')"
 }
 printf '\n| ingestion | ClickHouse 18.16 | DuckDB | tally | ratio |\n|---|---:|---:|---:|---:|\n'
-ingest JSONEachRow "$BENCH_DIR/ingest.jsonl"
-ingest CSVWithNames "$BENCH_DIR/ingest.csv"
+ingest JSONEachRow "$INGEST_JSON"
+ingest CSVWithNames "$INGEST_CSV"

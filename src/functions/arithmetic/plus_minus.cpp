@@ -130,6 +130,7 @@ class FunctionPlusMinus final : public FunctionBinaryArithmetic<Op> {
       FunctionPtr target = FunctionFactory::instance().get(call.delegate, *context_);
       return executeFunction(*target, ordered(arguments, call.swap), result_type, rows);
     }
+    if (ColumnPtr shifted = shiftByConstant(call, arguments, result_type, rows)) return shifted;
     BinaryArithmeticPlan plan;
     plan.read_a = storageNumberType(arguments[0].type->typeId());
     plan.read_b = storageNumberType(arguments[1].type->typeId());
@@ -139,6 +140,42 @@ class FunctionPlusMinus final : public FunctionBinaryArithmetic<Op> {
   }
 
  private:
+  /// Date/DateTime ± constant integer: one pass in the date's own storage type. Wrapping there
+  /// equals computing in Int64 and truncating, as the general path does. Null if not this case.
+  static ColumnPtr shiftByConstant(const DateCall& call, const ColumnsWithTypeAndName& arguments,
+                                   const DataTypePtr& result_type, size_t rows) {
+    if (call.kind != DateCall::DateAndInteger && !(is_plus && call.kind == DateCall::IntegerAndDate)) return nullptr;
+    const bool date_first = call.kind == DateCall::DateAndInteger;
+    const auto& date = arguments[date_first ? 0 : 1];
+    const auto& number = arguments[date_first ? 1 : 0];
+    if (!number.column->isConst() || date.column->isConst()) return nullptr;
+    if (storageNumberType(date.type->typeId()) != storageNumberType(result_type->typeId())) return nullptr;
+    const Field value = (*number.column)[0];
+    int64_t delta;
+    if (value.which() == Field::Which::Int64) delta = value.get<int64_t>();
+    else if (value.which() == Field::Which::UInt64) delta = int64_t(value.get<uint64_t>());
+    else return nullptr;
+    if (!is_plus) delta = int64_t(0ULL - uint64_t(delta));
+    auto shift = [&](auto tag) -> ColumnPtr {
+      using T = decltype(tag);
+      const auto* in = dynamic_cast<const ColumnVector<T>*>(date.column.get());
+      if (!in) return nullptr;
+      auto out = ColumnVector<T>::create(rows);
+      const T* src = in->getData().data();
+      T* dst = out->getData().data();
+      using U = std::make_unsigned_t<T>;  // wrap without signed overflow
+      const U d = U(delta);
+      for (size_t i = 0; i < rows; ++i) dst[i] = T(U(U(src[i]) + d));
+      return out;
+    };
+    switch (storageNumberType(date.type->typeId())) {
+      case TypeIndex::UInt16: return shift(UInt16{});
+      case TypeIndex::UInt32: return shift(UInt32{});
+      case TypeIndex::Int32: return shift(Int32{});
+      default: return nullptr;
+    }
+  }
+
   static ColumnsWithTypeAndName ordered(const ColumnsWithTypeAndName& arguments, bool swap) {
     if (!swap) return arguments;
     return {arguments[1], arguments[0]};

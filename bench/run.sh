@@ -89,7 +89,7 @@ script="$BENCH_DIR/tally_script.sql"
     for ((i = 0; i <= RUNS; i++)); do echo "$sql FORMAT Null;"; done
   done < queries.tsv
 } > "$script"
-mapfile -t tally_times < <("$TALLY" local --time --queries-file "$script" 2>&1 >/dev/null)
+mapfile -t tally_times < <("$TALLY" local --time-precision=6 --queries-file "$script" 2>&1 >/dev/null)
 TALLY_LOAD=${tally_times[1]}
 idx=2
 while IFS=$'\t' read -r name sql; do
@@ -116,11 +116,11 @@ ingest() {  # format file
   local fmt=$1 file=$2 s e
   ch "DROP TABLE IF EXISTS pa.ingest"
   ch "CREATE TABLE pa.ingest AS $table"
-  s=$(date +%s.%N); curl -sS "http://127.0.0.1:$CH_HTTP/?query=INSERT%20INTO%20pa.ingest%20FORMAT%20$fmt" --data-binary @"$file" >/dev/null; e=$(date +%s.%N)
+  s=$(date +%s.%N); curl -sS -X POST -T "$file" "http://127.0.0.1:$CH_HTTP/?query=INSERT%20INTO%20pa.ingest%20FORMAT%20$fmt" >/dev/null; e=$(date +%s.%N)
   local ch_t; ch_t=$(echo "$e - $s" | bc)
   local duck_t; duck_t=$(node duckdb.mjs ingest "$file" "$( [ "$fmt" = JSONEachRow ] && echo json || echo csv)")
   local tally_t
-  tally_t=$("$TALLY" local --time -q "CREATE TABLE t (date Date, country_code LowCardinality(String), project LowCardinality(String),
+  tally_t=$("$TALLY" local --time-precision=6 -q "CREATE TABLE t (date Date, country_code LowCardinality(String), project LowCardinality(String),
     type LowCardinality(String), installer LowCardinality(String), python_minor LowCardinality(String),
     system LowCardinality(String), version LowCardinality(String)) ENGINE = Memory;
     INSERT INTO t SELECT * FROM file('$file', $fmt, '$STRUCTURE')" 2>&1 >/dev/null | tail -1)

@@ -174,6 +174,7 @@ int runLocal(int argc, char** argv) {
 
   StatementRunner runner(*conn, output_format, stdout_tty, opts.time, opts.progress || (stderr_tty && interactive),
                          opts.echo);
+  runner.setTimePrecision(opts.time_precision);
 
   // The initial table over --file or a redirected stdin.
   // Data on stdin: a redirected file or a pipe (not a terminal, not /dev/null).

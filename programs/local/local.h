@@ -20,6 +20,7 @@ struct LocalOptions {
   std::map<std::string, std::string> parameters;  // --param_x
   std::map<std::string, std::string> settings;    // --any_setting=value
   bool time = false;
+  int time_precision = 3;
   bool vertical = false;
   bool copy = false;
   bool ignore_error = false;

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <stdexcept>
 
 #include "local/local.h"
@@ -47,6 +48,10 @@ LocalOptions parseLocalOptions(int argc, char** argv) {
       o.path = value_of(i, arg, "--path");
     } else if (arg == "--time" || arg == "-t") {
       o.time = true;
+    } else if (is(arg, "--time-precision")) {
+      // Digits after the point in --time's seconds (3, as clickhouse-local, by default).
+      o.time = true;
+      o.time_precision = std::clamp(std::stoi(value_of(i, arg, "--time-precision")), 0, 9);
     } else if (arg == "--vertical" || arg == "-E") {
       o.vertical = true;
     } else if (arg == "--copy") {

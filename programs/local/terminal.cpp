@@ -87,7 +87,7 @@ int StatementRunner::run(const std::string& sql, bool print) {
       writeAll(2, buf);
     } else if (print_time_ && print) {
       char buf[64];
-      std::snprintf(buf, sizeof(buf), "%.3f\n", elapsed);
+      std::snprintf(buf, sizeof(buf), "%.*f\n", time_precision_, elapsed);
       writeAll(2, buf);
     }
     return 0;

@@ -23,6 +23,7 @@ class StatementRunner {
 
   /// In the interactive prompt: report rows and time after each statement.
   void setInteractive(bool interactive) { interactive_ = interactive; }
+  void setTimePrecision(int digits) { time_precision_ = digits; }
   void setOutputFormat(std::string format) { output_format_ = std::move(format); }
   const std::string& outputFormat() const { return output_format_; }
 
@@ -31,6 +32,7 @@ class StatementRunner {
   std::string output_format_;
   bool stdout_is_terminal_;
   bool print_time_;
+  int time_precision_ = 3;
   bool show_progress_;
   bool echo_;
   bool interactive_ = false;

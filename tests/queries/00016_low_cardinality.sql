@@ -18,3 +18,11 @@ INSERT INTO lc VALUES ('zz', NULL, 1);
 SELECT countIf(s = 'zz'), countIf(s = '7'), countIf(s = '1'), countIf(startsWith(s, 'z')), sum(length(s)) FROM lc;
 SELECT upper(s) AS u, count() FROM lc WHERE s IN ('new', 'zz', '999') GROUP BY u ORDER BY u;
 DROP TABLE lc;
+-- GROUP BY several keys with LowCardinality among them (grouped by value ids): the same groups
+-- as with the keys cast to plain types.
+CREATE TABLE g (a LowCardinality(String), b LowCardinality(Nullable(String)), d Date) ENGINE = Memory;
+INSERT INTO g SELECT toString(number % 3), if(number % 5 = 0, NULL, toString(number % 2)), toDate('2024-01-01') + number % 2 FROM numbers(30);
+SELECT a, b, d, count() FROM g GROUP BY a, b, d ORDER BY a, b, d;
+SELECT a, b, d, count() FROM (SELECT CAST(a, 'String') AS a, CAST(b, 'Nullable(String)') AS b, d FROM g) GROUP BY a, b, d ORDER BY a, b, d;
+SELECT toTypeName(a), toTypeName(b) FROM (SELECT a, b, count() FROM g GROUP BY a, b) LIMIT 1;
+DROP TABLE g;

@@ -1,11 +1,15 @@
 #include "execution/operators/aggregating_stream.h"
 
 #include <algorithm>
+#include <mutex>
+#include <string>
+#include <unordered_map>
 
 #include "columns/column_const.h"
 #include "columns/column_low_cardinality.h"
 #include "columns/column_nullable.h"
 #include "columns/column_string.h"
+#include "columns/column_vector.h"
 #include "common/exception.h"
 #include "common/readable.h"
 #include "execution/hash_map.h"
@@ -62,8 +66,31 @@ class StatesLayout {
   bool trivial_destroy_ = true;
 };
 
+/// Dense ids for the values of a LowCardinality key in a multi-column GROUP BY, shared by all
+/// threads so that packed keys agree when the per-thread tables merge. Id 0 is NULL; values
+/// get ids from 1. Consulted once per new dictionary code per thread, so the lock is cold.
+struct LowCardinalityKeyIds {
+  std::mutex mutex;
+  std::unordered_map<std::string, uint32_t> ids;
+  std::vector<std::string> values{std::string()};  // id -> raw value bytes
+  uint32_t idOf(std::string_view raw) {
+    std::lock_guard lock(mutex);
+    auto [it, inserted] = ids.try_emplace(std::string(raw), uint32_t(values.size()));
+    if (inserted) values.emplace_back(raw);
+    return it->second;
+  }
+};
+
+/// Per thread: the id of each code of the last dictionary seen for one LowCardinality key.
+struct LowCardinalityIdCache {
+  std::shared_ptr<LowCardinalityDictionary> dictionary;
+  PODArray<uint32_t> code_ids;  // kUnknown until looked up
+  static constexpr uint32_t kUnknown = ~0U;
+};
+
 /// The groups of one thread.
 struct GroupTable {
+  std::vector<LowCardinalityIdCache> lc_id_caches;  // per key (used for LowCardinality keys)
   std::shared_ptr<Arena> arena = std::make_shared<Arena>(1 << 16);
   AggregateDataPtr no_key = nullptr;
   AggregateDataPtr null_key = nullptr;  // LowCardinality(Nullable) NULL group
@@ -150,11 +177,21 @@ class AggregatingStream final : public BlockStream {
     }
     // Fixed-width keys packed into 64 or 128 bits.
     size_t total = 0;
-    for (const auto& t : key_types_) {
+    lc_key_ids_.resize(key_types_.size());
+    for (size_t k = 0; k < key_types_.size(); ++k) {
+      const DataTypePtr& t = key_types_[k];
+      if (t->typeId() == TypeIndex::LowCardinality) {
+        // Grouped by a dense id of its value (4 bytes), decoded back to values at the end.
+        lc_key_ids_[k] = std::make_shared<LowCardinalityKeyIds>();
+        key_widths_.push_back(4);
+        total += 4;
+        continue;
+      }
       bool fixed = !t->isNullable() && (t->isValueRepresentedByNumber() || t->typeId() == TypeIndex::UUID) &&
                    t->haveMaximumSizeOfValue();
       if (!fixed) {
         method_ = AggregationMethod::Serialized;
+        lc_key_ids_.clear();
         return;
       }
       key_widths_.push_back(t->sizeOfValueInMemory());
@@ -170,6 +207,50 @@ class AggregatingStream final : public BlockStream {
       method_ = AggregationMethod::Key128;
     else
       method_ = AggregationMethod::Serialized;
+    if (method_ != AggregationMethod::Key64 && method_ != AggregationMethod::Key128) lc_key_ids_.clear();
+  }
+
+  /// The key columns of a block for packing: LowCardinality keys become UInt32 ids.
+  std::vector<ColumnPtr> fixedKeyColumns(GroupTable& t, const Block& block, size_t rows) {
+    std::vector<ColumnPtr> cols;
+    if (t.lc_id_caches.size() < key_positions_.size()) t.lc_id_caches.resize(key_positions_.size());
+    for (size_t k = 0; k < key_positions_.size(); ++k) {
+      ColumnPtr col = materialize(block.at(key_positions_[k]).column);
+      if (k >= lc_key_ids_.size() || !lc_key_ids_[k]) {
+        cols.push_back(std::move(col));
+        continue;
+      }
+      LowCardinalityKeyIds& ids = *lc_key_ids_[k];
+      auto out = ColumnUInt32::create(rows);
+      uint32_t* dst = out->getData().data();
+      if (col->kind() != ColumnKind::LowCardinality) {
+        for (size_t i = 0; i < rows; ++i) dst[i] = col->isNullAt(i) ? 0 : ids.idOf(col->getDataAt(i));
+      } else {
+        const auto& lc = static_cast<const ColumnLowCardinality&>(*col);
+        const auto& dict = lc.getDictionary();
+        LowCardinalityIdCache& cache = t.lc_id_caches[k];
+        if (cache.dictionary != lc.getDictionaryPtr()) {
+          cache.dictionary = lc.getDictionaryPtr();
+          cache.code_ids.clear();
+        }
+        if (cache.code_ids.size() < dict.size()) cache.code_ids.resizeFill(dict.size(), LowCardinalityIdCache::kUnknown);
+        uint32_t* code_ids = cache.code_ids.data();
+        const bool nullable = dict.isNullable();
+        lc.visitIndexes([&](const auto& codes) {
+          for (size_t i = 0; i < rows; ++i) {
+            uint32_t code = codes[i];
+            uint32_t id = code_ids[code];
+            if (id == LowCardinalityIdCache::kUnknown) {
+              id = (nullable && code == 0) ? 0 : ids.idOf(dict.values().getDataAt(code));
+              code_ids[code] = id;
+            }
+            dst[i] = id;
+          }
+        });
+      }
+      cols.push_back(std::move(out));
+    }
+    return cols;
   }
 
   AggregateDataPtr newGroup(GroupTable& t) {
@@ -217,8 +298,7 @@ class AggregatingStream final : public BlockStream {
         break;
       }
       case AggregationMethod::Key64: {
-        std::vector<ColumnPtr> cols;
-        for (size_t pos : key_positions_) cols.push_back(materialize(block.at(pos).column));
+        std::vector<ColumnPtr> cols = fixedKeyColumns(t, block, rows);
         if (cols.size() == 1 && key_widths_[0] == 8) {
           const uint64_t* raw = reinterpret_cast<const uint64_t*>(rawData(*cols[0]));
           for (size_t i = 0; i < rows; ++i) places[i] = lookup64(t, raw[i]);
@@ -235,8 +315,7 @@ class AggregatingStream final : public BlockStream {
         break;
       }
       case AggregationMethod::Key128: {
-        std::vector<ColumnPtr> cols;
-        for (size_t pos : key_positions_) cols.push_back(materialize(block.at(pos).column));
+        std::vector<ColumnPtr> cols = fixedKeyColumns(t, block, rows);
         packKeys(cols, rows, [&](size_t i, const char* key) {
           UInt128 k;
           std::memcpy(&k.low, key, 8);
@@ -464,7 +543,18 @@ class AggregatingStream final : public BlockStream {
     auto insert_raw = [&](const char* key) {
       size_t offset = 0;
       for (size_t k = 0; k < key_columns.size(); ++k) {
-        key_columns[k]->insertData(key + offset, key_widths_[k]);
+        if (k < lc_key_ids_.size() && lc_key_ids_[k]) {
+          uint32_t id = 0;
+          std::memcpy(&id, key + offset, 4);
+          if (id == 0) {
+            key_columns[k]->insertDefault();  // NULL
+          } else {
+            const std::string& value = lc_key_ids_[k]->values[id];
+            key_columns[k]->insertData(value.data(), value.size());
+          }
+        } else {
+          key_columns[k]->insertData(key + offset, key_widths_[k]);
+        }
         offset += key_widths_[k];
       }
     };
@@ -584,6 +674,7 @@ class AggregatingStream final : public BlockStream {
   std::vector<size_t> key_positions_;
   DataTypes key_types_;
   std::vector<size_t> key_widths_;
+  std::vector<std::shared_ptr<LowCardinalityKeyIds>> lc_key_ids_;  // per key; set for LowCardinality keys packed as ids
   std::vector<std::vector<size_t>> argument_positions_;
   AggregationMethod method_ = AggregationMethod::NoKeys;
   bool lc_numeric_ = false;

@@ -224,7 +224,6 @@ PlanStepPtr SelectAnalyzer::analyze(QueryPlan& plan) {
   // Columns of the FROM block that any stage reads.
   std::set<std::string> required;
   auto need = [&](const ExprPtr& e) { columnNamesOf(e, required); };
-  if (where) need(where);
   for (const auto& a : array_joins_) need(a.array);
   for (const auto& a : function_array_joins_) need(a.array);
   if (has_aggregation_) {
@@ -236,6 +235,10 @@ PlanStepPtr SelectAnalyzer::analyze(QueryPlan& plan) {
     for (const auto& e : limit_by_exprs) need(e);
     for (const auto& e : window_inputs_) need(e);
   }
+  // Nothing after WHERE reads a column (SELECT count() ... WHERE ...): the filter passes on
+  // row counts only.
+  const bool where_keeps_no_columns = required.empty();
+  if (where) need(where);
   // Names produced by ARRAY JOIN are not FROM columns (except replaced arrays).
   for (const auto* list : {&array_joins_, &function_array_joins_})
     for (const auto& a : *list)
@@ -263,7 +266,7 @@ PlanStepPtr SelectAnalyzer::analyze(QueryPlan& plan) {
 
   if (where) {
     auto evaluator = std::make_shared<ExpressionEvaluator>(step->header(), Exprs{where}, true);
-    step = std::make_unique<FilterStep>(std::move(step), evaluator, where->name, false, "WHERE");
+    step = std::make_unique<FilterStep>(std::move(step), evaluator, where->name, false, "WHERE", where_keeps_no_columns);
   }
 
   if (has_aggregation_) {

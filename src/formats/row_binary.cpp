@@ -103,6 +103,9 @@ class RowBinaryInputFormat final : public RowInputFormat {
   bool readRow(MutableColumns& columns) override {
     if (in_.eof()) return false;
     size_t num_fields = mapping_.field_to_column.size();
+    // A row of no fields consumes no bytes: data after such a header could never be read.
+    if (num_fields == 0)
+      throw Exception(ErrorCodes::INCORRECT_DATA, "The RowBinary header declares no columns, but data follows it");
     for (size_t i = 0; i < num_fields; ++i) {
       int column = mapping_.field_to_column[i];
       if (column >= 0) {

@@ -63,13 +63,17 @@ BlockStreams ExpressionStep::build(QueryContext& context) {
 // ---- FilterStep ----
 
 FilterStep::FilterStep(PlanStepPtr input, ExpressionEvaluatorPtr evaluator, std::string filter_column,
-                       bool remove_filter, std::string detail)
-    : evaluator_(std::move(evaluator)), filter_column_(std::move(filter_column)), remove_filter_(remove_filter) {
+                       bool remove_filter, std::string detail, bool keep_no_columns)
+    : evaluator_(std::move(evaluator)),
+      filter_column_(std::move(filter_column)),
+      remove_filter_(remove_filter),
+      keep_no_columns_(keep_no_columns) {
   header_ = evaluator_->header();
   if (remove_filter_) {
     int pos = header_.position(filter_column_);
     if (pos >= 0) header_.erase(size_t(pos));
   }
+  if (keep_no_columns_) header_ = Block();
   detail_ = std::move(detail);
   children_.push_back(std::move(input));
 }
@@ -77,7 +81,8 @@ FilterStep::FilterStep(PlanStepPtr input, ExpressionEvaluatorPtr evaluator, std:
 BlockStreams FilterStep::build(QueryContext& context) {
   BlockStreams in = children_[0]->build(context);
   BlockStreams out;
-  for (auto& s : in) out.push_back(makeFilterStream(std::move(s), evaluator_, filter_column_, remove_filter_, context));
+  for (auto& s : in)
+    out.push_back(makeFilterStream(std::move(s), evaluator_, filter_column_, remove_filter_, context, keep_no_columns_));
   return out;
 }
 

@@ -93,8 +93,9 @@ class ExpressionStep final : public PlanStep {
 class FilterStep final : public PlanStep {
  public:
   /// `evaluator` keeps its input columns and computes `filter_column`.
+  /// `keep_no_columns`: nothing downstream reads a column; only row counts pass on.
   FilterStep(PlanStepPtr input, ExpressionEvaluatorPtr evaluator, std::string filter_column, bool remove_filter,
-             std::string detail);
+             std::string detail, bool keep_no_columns = false);
   std::string name() const override { return "Filter"; }
   BlockStreams build(QueryContext& context) override;
 
@@ -102,6 +103,7 @@ class FilterStep final : public PlanStep {
   ExpressionEvaluatorPtr evaluator_;
   std::string filter_column_;
   bool remove_filter_;
+  bool keep_no_columns_;
 };
 
 class ArrayJoinStep final : public PlanStep {

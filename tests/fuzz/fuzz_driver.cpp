@@ -1,7 +1,8 @@
 // A small mutation fuzzer that drives any LLVMFuzzerTestOneInput target when the project is
 // built with g++ (no libFuzzer): it replays the seed corpus, then mutates seeds (byte flips,
 // insertions, deletions, duplications, dictionary tokens, splices) for a fixed time. A crash
-// (signal) writes the input that caused it to fuzz-crash-<target>.bin and exits non-zero.
+// (signal), or an input running longer than 10 s, writes the input that caused it to
+// fuzz-crash-<target>.bin and exits non-zero.
 //
 //   target [--seconds N] [--seed S] CORPUS_DIR_OR_FILE...
 //
@@ -48,9 +49,14 @@ const char* const kTokens[] = {"\"", "'", ",", "\n", "\r\n", "\t", "\\", "\\N", 
                                "SELECT", "FROM", "WHERE", "GROUP BY", "ORDER BY", "JOIN", "ARRAY JOIN", "OVER (", "->",
                                "::", "INTERVAL 1 DAY", "{x:UInt8}", "/*", "--", "\xff", "\xc3\xa9", "\x00"};
 
+/// One input may take at most this long: a hang (or runaway allocation) counts as a crash.
+constexpr unsigned kInputTimeoutSeconds = 10;
+
 void run(const std::string& input) {
   g_current = input;
+  alarm(kInputTimeoutSeconds);
   LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t*>(input.data()), input.size());
+  alarm(0);
 }
 
 std::string mutate(std::string s, const std::vector<std::string>& corpus, std::mt19937_64& rng) {
@@ -121,7 +127,7 @@ int main(int argc, char** argv) {
     }
   }
   std::sort(corpus.begin(), corpus.end());
-  for (int sig : {SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL}) std::signal(sig, onCrash);
+  for (int sig : {SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL, SIGALRM}) std::signal(sig, onCrash);
 
   size_t runs = 0;
   for (const auto& c : corpus) {

@@ -35,14 +35,17 @@ class ExpressionStream final : public BlockStream {
 
 /// Turns a filter column (UInt8, Nullable(UInt8), Bool, other numbers, constants) into a mask;
 /// returns false when every row passes (mask left empty), true otherwise.
-bool buildFilter(const ColumnPtr& column, size_t rows, Filter& mask, bool& all_pass, bool& none_pass) {
+/// The rows a filter column keeps: null when it is constant (then all_pass / none_pass say
+/// which), else a byte mask (non-zero = keep). A UInt8 column without NULLs is its own mask
+/// (no copy); otherwise the mask is built in `scratch`.
+const Filter* buildFilter(const ColumnPtr& column, size_t rows, Filter& scratch, bool& all_pass, bool& none_pass) {
   all_pass = none_pass = false;
   if (column->isConst()) {
     const auto& c = static_cast<const ColumnConst&>(*column);
     bool pass = !c.isNullAt(0) && c.getDataColumn().getFloat64(0) != 0;
     all_pass = pass;
     none_pass = !pass;
-    return false;
+    return nullptr;
   }
   const Column* data = column.get();
   const PODArray<UInt8>* nulls = nullptr;
@@ -51,26 +54,32 @@ bool buildFilter(const ColumnPtr& column, size_t rows, Filter& mask, bool& all_p
     data = &n.getNestedColumn();
     nulls = &n.getNullMapData();
   }
-  mask.resize(rows);
-  if (const auto* u8 = tryTypedAs<ColumnUInt8>(data)) {
-    const auto& d = u8->getData();
+  const auto* u8 = tryTypedAs<ColumnUInt8>(data);
+  if (u8 && !nulls) return &u8->getData();
+  scratch.resize(rows);
+  UInt8* __restrict mask = scratch.data();
+  if (u8) {
+    const UInt8* __restrict d = u8->getData().data();
     for (size_t i = 0; i < rows; ++i) mask[i] = d[i] != 0;
   } else {
     for (size_t i = 0; i < rows; ++i) mask[i] = data->getFloat64(i) != 0;
   }
-  if (nulls)
-    for (size_t i = 0; i < rows; ++i) mask[i] &= !(*nulls)[i];
-  return true;
+  if (nulls) {
+    const UInt8* __restrict n = nulls->data();
+    for (size_t i = 0; i < rows; ++i) mask[i] &= !n[i];
+  }
+  return &scratch;
 }
 
 class FilterStream final : public BlockStream {
  public:
   FilterStream(BlockStreamPtr input, ExpressionEvaluatorPtr evaluator, std::string filter_column, bool remove_filter,
-               QueryContext& context)
+               QueryContext& context, bool keep_no_columns)
       : input_(std::move(input)),
         evaluator_(std::move(evaluator)),
         filter_column_(std::move(filter_column)),
         remove_filter_(remove_filter),
+        keep_no_columns_(keep_no_columns),
         context_(context) {
     header_ = evaluator_->header();
     filter_position_ = header_.position(filter_column_);
@@ -80,6 +89,7 @@ class FilterStream final : public BlockStream {
       throw Exception(ErrorCodes::ILLEGAL_TYPE_OF_COLUMN_FOR_FILTER, "Illegal type {} of column {} for filter",
                       header_.at(size_t(filter_position_)).type->name(), filter_column_);
     if (remove_filter_) header_.erase(size_t(filter_position_));
+    if (keep_no_columns_) header_ = Block();
   }
   const Block& header() const override { return header_; }
   std::string name() const override { return "Filter"; }
@@ -96,15 +106,22 @@ class FilterStream final : public BlockStream {
       if (filter_col->kind() == ColumnKind::LowCardinality)
         filter_col = static_cast<const ColumnLowCardinality&>(*filter_col).convertToFullColumn();
       bool all_pass, none_pass;
-      bool has_mask = buildFilter(filter_col, rows, mask_, all_pass, none_pass);
+      const Filter* mask = buildFilter(filter_col, rows, mask_, all_pass, none_pass);
+      if (keep_no_columns_) {
+        size_t count = mask ? countBytesInFilter(*mask) : (none_pass ? 0 : rows);
+        if (count == 0) continue;
+        block = Block();
+        block.setRows(count);
+        return true;
+      }
       if (remove_filter_) evaluated.erase(size_t(filter_position_));
-      if (!has_mask) {
+      if (!mask) {
         if (none_pass) continue;
         block = std::move(evaluated);
         block.setRows(rows);
         return true;
       }
-      size_t count = countBytesInFilter(mask_);
+      size_t count = countBytesInFilter(*mask);
       if (count == 0) continue;
       if (count == rows) {
         block = std::move(evaluated);
@@ -112,7 +129,7 @@ class FilterStream final : public BlockStream {
         return true;
       }
       Block out;
-      for (auto& c : evaluated) out.insert({c.column->filter(mask_, ssize_t(count)), c.type, c.name});
+      for (auto& c : evaluated) out.insert({c.column->filter(*mask, ssize_t(count)), c.type, c.name});
       out.setRows(count);
       block = std::move(out);
       return true;
@@ -124,6 +141,7 @@ class FilterStream final : public BlockStream {
   ExpressionEvaluatorPtr evaluator_;
   std::string filter_column_;
   bool remove_filter_;
+  bool keep_no_columns_;
   QueryContext& context_;
   Block header_;
   int filter_position_ = -1;
@@ -297,9 +315,9 @@ BlockStreamPtr makeExpressionStream(BlockStreamPtr input, ExpressionEvaluatorPtr
   return std::make_unique<ExpressionStream>(std::move(input), std::move(evaluator), context);
 }
 BlockStreamPtr makeFilterStream(BlockStreamPtr input, ExpressionEvaluatorPtr evaluator, std::string filter_column,
-                                bool remove_filter, QueryContext& context) {
+                                bool remove_filter, QueryContext& context, bool keep_no_columns) {
   return std::make_unique<FilterStream>(std::move(input), std::move(evaluator), std::move(filter_column), remove_filter,
-                                        context);
+                                        context, keep_no_columns);
 }
 BlockStreamPtr makeLimitStream(BlockStreamPtr input, uint64_t limit, uint64_t offset, QueryContext& context,
                                bool stop_sources) {

@@ -15,8 +15,10 @@ BlockStreamPtr makeExpressionStream(BlockStreamPtr input, ExpressionEvaluatorPtr
 
 /// Keeps the rows where the column `filter_column` (computed by `evaluator`, which also keeps
 /// the input columns) is non-zero; drops the filter column from the output when `remove_filter`.
+/// With `keep_no_columns` (nothing downstream reads a column, e.g. count()), the output blocks
+/// have no columns, only their row counts, and no column is filtered.
 BlockStreamPtr makeFilterStream(BlockStreamPtr input, ExpressionEvaluatorPtr evaluator, std::string filter_column,
-                                bool remove_filter, QueryContext& context);
+                                bool remove_filter, QueryContext& context, bool keep_no_columns = false);
 
 /// Shared row budget of a LIMIT applied to several parallel streams: each stream takes rows
 /// until the budget is spent, so the union returns at most offset+limit rows overall.

@@ -228,8 +228,13 @@ BlockStreams StorageMemory::read(const ReadRequest& request, QueryContext& conte
     Block out;
     for (size_t k = 0; k < positions.size(); ++k) {
       size_t p = positions[k];
-      ColumnPtr c = chunk.columns[p]->cut(s.start, s.length);
-      if (snap->dictionaries[p]) c = std::make_shared<ColumnLowCardinality>(snap->dictionaries[p], c->assumeMutable());
+      ColumnPtr c;
+      if (snap->dictionaries[p])
+        c = std::make_shared<ColumnLowCardinality>(snap->dictionaries[p], chunk.columns[p]->cut(s.start, s.length)->assumeMutable());
+      else if (s.start == 0 && s.length == chunk.rows)
+        c = chunk.columns[p];  // a whole chunk: shared, columns are immutable once published
+      else
+        c = chunk.columns[p]->cut(s.start, s.length);
       out.insert({std::move(c), header.at(k).type, header.at(k).name});
     }
     out.setRows(s.length);

@@ -334,6 +334,12 @@ PlanStepPtr SelectAnalyzer::buildFromPlan(const std::set<std::string>& required,
       step = std::move(b.subquery->root);
       if (!b.subquery->totals) {
       }
+    } else if (std::optional<uint64_t> rows;
+               trivial_count_ && sources_names.empty() && (rows = b.storage->totalRows())) {
+      Block counted;
+      counted.setRows(*rows);
+      step = std::make_unique<ConstantBlocksStep>(Block(), std::vector<Block>{std::move(counted)},
+                                                  "trivial count of " + b.display_name);
     } else {
       auto read = std::make_unique<ReadStorageStep>(b.storage, sources_names, b.display_name);
       if (filter && joins_.empty()) {

@@ -246,6 +246,11 @@ PlanStepPtr SelectAnalyzer::analyze(QueryPlan& plan) {
 
   // The filter can skip data of the table it reads when nothing between them changes rows.
   bool filter_reaches_storage = array_joins_.empty() && function_array_joins_.empty();
+  // SELECT count() FROM table (no WHERE, no keys): the storage's row count, without reading.
+  trivial_count_ = has_aggregation_ && keys_.empty() && !where && required.empty() && joins_.empty() &&
+                   array_joins_.empty() && function_array_joins_.empty() && !aggregates_.empty();
+  for (const auto& a : aggregates_)
+    if (a.function->getName() != "count" || !a.arguments.empty()) trivial_count_ = false;
   PlanStepPtr step = buildFromPlan(required, filter_reaches_storage ? where : nullptr);
 
   // ARRAY JOIN (the clause, then arrayJoin() calls).

@@ -116,6 +116,7 @@ class SelectAnalyzer {
 
   // Aggregation
   bool has_aggregation_ = false;
+  bool trivial_count_ = false;  // only count() over one table's rows: no data needs reading
   Exprs keys_;
   std::set<std::string> key_names_;
   std::vector<AggregateDescription> aggregates_;

@@ -25,4 +25,7 @@ SELECT count() FROM s PREWHERE i < -99 WHERE k < 50000;
 SELECT count() FROM s WHERE i + 0 < -99 AND k + 0 < 50000;
 SELECT count() FROM s WHERE k < 10 SETTINGS max_rows_to_read = 10000;
 SELECT count() FROM s WHERE k + 0 < 10 SETTINGS max_rows_to_read = 10000; -- { serverError TOO_MANY_ROWS }
+-- count() of a whole table comes from the table's row count (no data read).
+SELECT count(), count() + 1 FROM s SETTINGS max_rows_to_read = 1;
+EXPLAIN SELECT count() FROM s;
 DROP TABLE s;

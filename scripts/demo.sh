@@ -36,7 +36,8 @@ run "project-1: downloads per month and installer share" "
          round(countIf(installer = 'uv') / count() * 100, 2) AS uv_percent
   FROM $SRC WHERE project = 'project-1' GROUP BY month ORDER BY month DESC LIMIT 6"
 run "project-1: Python versions over the last 90 days" "
-  SELECT python_minor, count() AS downloads, bar(downloads, 0, max(downloads) OVER (), 30) AS share
+  SELECT python_minor, count() AS downloads, round(downloads / sum(downloads) OVER () * 100, 1) AS percent,
+         bar(percent, 0, 100, 30) AS share
   FROM $SRC WHERE project = 'project-1' AND date > (SELECT max(date) FROM $SRC) - 90
   GROUP BY python_minor ORDER BY downloads DESC LIMIT 8"
 run "Countries with the most downloads of the top 3 projects" "

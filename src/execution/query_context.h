@@ -43,9 +43,25 @@ class QueryContext {
   /// Thread-safe. Requests cancellation; streams stop at the next block.
   void cancel() { cancelled_.store(true, std::memory_order_relaxed); }
   bool isCancelled() const { return cancelled_.load(std::memory_order_relaxed); }
-  /// Set when a LIMIT was reached: sources may stop early (not an error).
+  /// Set when the whole result is complete (result_overflow_mode = 'break'): every source may
+  /// stop early (not an error).
   void stopReading() { stop_reading_.store(true, std::memory_order_relaxed); }
   bool shouldStopReading() const { return stop_reading_.load(std::memory_order_relaxed) || isCancelled(); }
+
+  /// The flag that sources built now watch. A LIMIT step installs its own token while it builds
+  /// its input, so reaching the limit stops only the sources under it, not a UNION sibling, the
+  /// other side of a JOIN or the outer query of a subquery. Not thread-safe: plan building only.
+  using ReadStopToken = std::shared_ptr<std::atomic<bool>>;
+  const ReadStopToken& readStopToken() const { return read_stop_token_; }
+  /// Installs `token`; returns the previous one (to restore).
+  ReadStopToken exchangeReadStopToken(ReadStopToken token) {
+    std::swap(token, read_stop_token_);
+    return token;
+  }
+  /// Thread-safe. Whether sources watching `token` should stop.
+  bool shouldStopReading(const ReadStopToken& token) const {
+    return token->load(std::memory_order_relaxed) || shouldStopReading();
+  }
 
   /// Thread-safe. Checks cancellation and max_execution_time; throws QUERY_WAS_CANCELLED /
   /// TIMEOUT_EXCEEDED. Called by streams once per block.
@@ -68,6 +84,7 @@ class QueryContext {
  private:
   std::atomic<bool> cancelled_{false};
   std::atomic<bool> stop_reading_{false};
+  ReadStopToken read_stop_token_ = std::make_shared<std::atomic<bool>>(false);
   std::atomic<uint64_t> read_rows_{0}, read_bytes_{0}, total_rows_to_read_{0};
   std::atomic<uint64_t> written_rows_{0}, written_bytes_{0};
   std::atomic<int64_t> last_progress_ns_{0};

@@ -207,15 +207,25 @@ LimitStep::LimitStep(PlanStepPtr input, uint64_t limit, uint64_t offset, bool pr
 }
 
 BlockStreams LimitStep::build(QueryContext& context) {
-  BlockStreams in = children_[0]->build(context);
+  // The sources under this LIMIT watch their own stop token.
+  auto stop = std::make_shared<std::atomic<bool>>(false);
+  QueryContext::ReadStopToken outer = context.exchangeReadStopToken(stop);
+  BlockStreams in;
+  try {
+    in = children_[0]->build(context);
+  } catch (...) {
+    context.exchangeReadStopToken(outer);
+    throw;
+  }
+  context.exchangeReadStopToken(outer);
   if (in.size() > 1 && !preserves_order_) {
     // Each stream may stop after limit+offset rows; the union then applies the exact limit.
     BlockStreams pre;
-    for (auto& s : in) pre.push_back(makeLimitStream(std::move(s), limit_ + offset_, 0, context, false));
+    for (auto& s : in) pre.push_back(makeLimitStream(std::move(s), limit_ + offset_, 0, nullptr));
     in = std::move(pre);
   }
   BlockStreams out;
-  out.push_back(makeLimitStream(unionStreams(std::move(in), context), limit_, offset_, context, true));
+  out.push_back(makeLimitStream(unionStreams(std::move(in), context), limit_, offset_, stop));
   return out;
 }
 

@@ -157,8 +157,8 @@ Block cutBlock(const Block& block, size_t start, size_t length) {
 
 class LimitStream final : public BlockStream {
  public:
-  LimitStream(BlockStreamPtr input, uint64_t limit, uint64_t offset, QueryContext& context, bool stop_sources)
-      : input_(std::move(input)), limit_(limit), offset_(offset), context_(context), stop_sources_(stop_sources),
+  LimitStream(BlockStreamPtr input, uint64_t limit, uint64_t offset, QueryContext::ReadStopToken stop_sources)
+      : input_(std::move(input)), limit_(limit), offset_(offset), stop_sources_(std::move(stop_sources)),
         header_(input_->header().cloneEmpty()) {}
   const Block& header() const override { return header_; }
   std::string name() const override { return "Limit"; }
@@ -174,7 +174,7 @@ class LimitStream final : public BlockStream {
       if (position_ <= offset_) continue;
       size_t from = start < offset_ ? size_t(offset_ - start) : 0;
       size_t to = size_t(std::min<uint64_t>(rows, offset_ + limit_ - start));
-      if (position_ >= offset_ + limit_ && stop_sources_) context_.stopReading();
+      if (position_ >= offset_ + limit_ && stop_sources_) stop_sources_->store(true, std::memory_order_relaxed);
       if (from == 0 && to == rows) {
         block = std::move(in);
       } else {
@@ -189,8 +189,7 @@ class LimitStream final : public BlockStream {
   BlockStreamPtr input_;
   uint64_t limit_, offset_;
   uint64_t position_ = 0;
-  QueryContext& context_;
-  bool stop_sources_;
+  QueryContext::ReadStopToken stop_sources_;
   Block header_;
 };
 
@@ -319,9 +318,9 @@ BlockStreamPtr makeFilterStream(BlockStreamPtr input, ExpressionEvaluatorPtr eva
   return std::make_unique<FilterStream>(std::move(input), std::move(evaluator), std::move(filter_column), remove_filter,
                                         context, keep_no_columns);
 }
-BlockStreamPtr makeLimitStream(BlockStreamPtr input, uint64_t limit, uint64_t offset, QueryContext& context,
-                               bool stop_sources) {
-  return std::make_unique<LimitStream>(std::move(input), limit, offset, context, stop_sources);
+BlockStreamPtr makeLimitStream(BlockStreamPtr input, uint64_t limit, uint64_t offset,
+                               QueryContext::ReadStopToken stop_sources) {
+  return std::make_unique<LimitStream>(std::move(input), limit, offset, std::move(stop_sources));
 }
 BlockStreamPtr makeProjectionStream(BlockStreamPtr input, const Block& header) {
   return std::make_unique<ProjectionStream>(std::move(input), header);

@@ -26,11 +26,10 @@ struct LimitState {
   std::atomic<uint64_t> taken{0};
 };
 
-/// LIMIT n OFFSET m on one stream. With `shared`, the streams of a union share the budget
-/// (only valid when order does not matter). Stops reading (context.stopReading()) once done
-/// when `stop_sources` is set.
-BlockStreamPtr makeLimitStream(BlockStreamPtr input, uint64_t limit, uint64_t offset, QueryContext& context,
-                               bool stop_sources);
+/// LIMIT n OFFSET m on one stream. Once done, sets `stop_sources` (when given): the token the
+/// sources under this LIMIT watch (see QueryContext::readStopToken).
+BlockStreamPtr makeLimitStream(BlockStreamPtr input, uint64_t limit, uint64_t offset,
+                               QueryContext::ReadStopToken stop_sources);
 
 /// Keeps only the columns of `header` (by name, in its order), e.g. the final SELECT list.
 BlockStreamPtr makeProjectionStream(BlockStreamPtr input, const Block& header);

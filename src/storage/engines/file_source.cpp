@@ -350,7 +350,7 @@ class FileSourceStream final : public BlockStream {
 
   bool read(Block& block) override {
     while (true) {
-      if (stopped_ || context_.shouldStopReading() || job_->failed()) return false;
+      if (stopped_ || context_.shouldStopReading(stop_token_) || job_->failed()) return false;
       context_.checkAlive();
       if (!work_) {
         work_ = job_->next();
@@ -429,6 +429,7 @@ class FileSourceStream final : public BlockStream {
   std::vector<OutputColumn> columns_;
   size_t max_block_size_;
   QueryContext& context_;
+  QueryContext::ReadStopToken stop_token_ = context_.readStopToken();
   std::unique_ptr<Work> work_;
   bool stopped_ = false;
 

@@ -240,7 +240,7 @@ class GenerateRandomSource final : public BlockStream {
   std::string name() const override { return "GenerateRandom"; }
 
   bool read(Block& block) override {
-    if (stopped_ || context_.shouldStopReading()) return false;
+    if (stopped_ || context_.shouldStopReading(stop_token_)) return false;
     context_.checkAlive();
     uint64_t index = next_block_->fetch_add(1, std::memory_order_relaxed);
     Block out;
@@ -265,6 +265,7 @@ class GenerateRandomSource final : public BlockStream {
   size_t block_size_;
   Limits limits_;
   QueryContext& context_;
+  QueryContext::ReadStopToken stop_token_ = context_.readStopToken();
   bool stopped_ = false;
 };
 

@@ -165,7 +165,7 @@ class MemorySource final : public BlockStream {
   const Block& header() const override { return header_; }
   std::string name() const override { return "MemorySource"; }
   bool read(Block& block) override {
-    if (context_.shouldStopReading()) return false;
+    if (context_.shouldStopReading(stop_token_)) return false;
     size_t i = next_->fetch_add(1);
     if (i >= work_->size()) return false;
     block = make_block_(i, 0, 0);
@@ -180,6 +180,7 @@ class MemorySource final : public BlockStream {
   std::function<Block(size_t, size_t, size_t)> make_block_;
   std::shared_ptr<std::atomic<size_t>> next_;
   QueryContext& context_;
+  QueryContext::ReadStopToken stop_token_ = context_.readStopToken();
 };
 
 }  // namespace

@@ -48,7 +48,7 @@ class SequenceSource final : public BlockStream {
   std::string name() const override { return name_; }
 
   bool read(Block& block) override {
-    if (stopped_ || context_.shouldStopReading()) return false;
+    if (stopped_ || context_.shouldStopReading(stop_token_)) return false;
     context_.checkAlive();
     uint64_t want = first_ ? first_block_ : block_size_;
     first_ = false;
@@ -72,6 +72,7 @@ class SequenceSource final : public BlockStream {
   size_t first_block_, block_size_, value_bytes_;
   std::string name_;
   QueryContext& context_;
+  QueryContext::ReadStopToken stop_token_ = context_.readStopToken();
   bool first_ = true;
   bool stopped_ = false;
 };

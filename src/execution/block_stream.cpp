@@ -53,6 +53,23 @@ void drainInParallel(BlockStreams& streams, const std::function<void(size_t, Blo
       context);
 }
 
+bool readResultSlice(const Block& result, size_t& position, size_t block_size, Block& out) {
+  if (!result || position >= result.rows()) return false;
+  size_t length = std::min(std::max<size_t>(block_size, 1), result.rows() - position);
+  Block slice;
+  for (const auto& c : result) slice.insert({c.column->cut(position, length), c.type, c.name});
+  slice.setRows(length);
+  position += length;
+  out = std::move(slice);
+  return true;
+}
+
+std::vector<const BlockStream*> streamPointers(const BlockStreams& inputs) {
+  std::vector<const BlockStream*> res;
+  for (const auto& i : inputs) res.push_back(i.get());
+  return res;
+}
+
 namespace {
 
 class UnionStream final : public BlockStream {
@@ -71,11 +88,7 @@ class UnionStream final : public BlockStream {
 
   const Block& header() const override { return header_; }
   std::string name() const override { return "Union"; }
-  std::vector<const BlockStream*> children() const override {
-    std::vector<const BlockStream*> res;
-    for (const auto& i : inputs_) res.push_back(i.get());
-    return res;
-  }
+  std::vector<const BlockStream*> children() const override { return streamPointers(inputs_); }
 
   bool read(Block& block) override {
     if (!started_) start();

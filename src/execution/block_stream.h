@@ -56,4 +56,11 @@ Block concatenateBlocks(const std::vector<Block>& blocks, const Block& header);
 /// Makes the column of each block full (no ColumnConst) — needed before storing or merging.
 Block materializeBlock(const Block& block);
 
+/// Serves a block computed whole (sort, window) in slices: cuts the next at most `block_size`
+/// rows of `result` from `position` (advanced) into `out`; false once all rows were served.
+bool readResultSlice(const Block& result, size_t& position, size_t block_size, Block& out);
+
+/// BlockStream::children() of a stream over several inputs.
+std::vector<const BlockStream*> streamPointers(const BlockStreams& inputs);
+
 }  // namespace tally

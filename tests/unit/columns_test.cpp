@@ -122,7 +122,9 @@ TEST(ColumnNullable, FilterKeepsNullMapAligned) {
   for (size_t i = 0; i < 300; ++i) {
     if (!f[i]) continue;
     ASSERT_EQ(filtered->isNullAt(j), i % 5 == 0);
-    if (i % 5) ASSERT_EQ(filtered->getUInt(j), i);
+    if (i % 5) {
+      ASSERT_EQ(filtered->getUInt(j), i);
+    }
     ++j;
   }
   // NULLs compare greater than values with nan_direction_hint = 1 (NULLS LAST).

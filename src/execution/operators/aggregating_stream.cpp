@@ -140,11 +140,7 @@ class AggregatingStream final : public BlockStream {
 
   const Block& header() const override { return header_; }
   std::string name() const override { return "Aggregating"; }
-  std::vector<const BlockStream*> children() const override {
-    std::vector<const BlockStream*> res;
-    for (const auto& i : inputs_) res.push_back(i.get());
-    return res;
-  }
+  std::vector<const BlockStream*> children() const override { return streamPointers(inputs_); }
 
   bool read(Block& block) override {
     if (!done_) {

@@ -26,6 +26,34 @@ std::vector<size_t> positionsOf(const Block& header, const std::vector<std::stri
   return res;
 }
 
+/// Keeps the rows of `in` for which keep(key) is true, key being the row's values of the
+/// `positions` columns serialised into `arena`. Returns false when no row is kept.
+template <typename Keep>
+bool filterRowsByKey(Block& in, const std::vector<size_t>& positions, Arena& arena, Keep&& keep, Block& out) {
+  size_t rows = in.rows();
+  std::vector<ColumnPtr> keys;
+  for (size_t p : positions) keys.push_back(materialize(in.at(p).column));
+  Filter filter(rows);
+  size_t kept = 0;
+  for (size_t i = 0; i < rows; ++i) {
+    const char* begin = nullptr;
+    size_t size = 0;
+    for (const auto& k : keys) size += k->serializeValueIntoArena(i, arena, begin);
+    filter[i] = keep(std::string_view(begin, size));
+    kept += filter[i];
+  }
+  if (kept == 0) return false;
+  if (kept == rows) {
+    out = std::move(in);
+    return true;
+  }
+  Block filtered;
+  for (const auto& c : in) filtered.insert({c.column->filter(filter, ssize_t(kept)), c.type, c.name});
+  filtered.setRows(kept);
+  out = std::move(filtered);
+  return true;
+}
+
 class DistinctStream final : public BlockStream {
  public:
   DistinctStream(BlockStreamPtr input, std::vector<std::string> columns, QueryContext& context)
@@ -41,34 +69,15 @@ class DistinctStream final : public BlockStream {
       Block in;
       if (!input_->read(in)) return false;
       context_.checkAlive();
-      size_t rows = in.rows();
-      std::vector<ColumnPtr> keys;
-      for (size_t p : positions_) keys.push_back(materialize(in.at(p).column));
-      Filter filter(rows);
-      size_t kept = 0;
-      for (size_t i = 0; i < rows; ++i) {
-        const char* begin = nullptr;
-        size_t size = 0;
-        for (const auto& k : keys) size += k->serializeValueIntoArena(i, arena_, begin);
-        std::string_view key(begin, size);
+      bool any = filterRowsByKey(in, positions_, arena_, [&](std::string_view key) {
         bool inserted;
         auto& cell = seen_.emplace(key, hashBytes(key), inserted);
         if (inserted) cell.value = &marker_;
-        filter[i] = inserted;
-        kept += inserted;
-      }
-      if (kept == 0) continue;
+        return inserted;
+      }, block);
       if (context_.settings.max_rows_in_set && seen_.size() > context_.settings.max_rows_in_set)
         throw Exception(ErrorCodes::SET_SIZE_LIMIT_EXCEEDED, "Limit for rows in DISTINCT exceeded");
-      if (kept == rows) {
-        block = std::move(in);
-        return true;
-      }
-      Block out;
-      for (const auto& c : in) out.insert({c.column->filter(filter, ssize_t(kept)), c.type, c.name});
-      out.setRows(kept);
-      block = std::move(out);
-      return true;
+      if (any) return true;
     }
   }
 
@@ -99,30 +108,17 @@ class LimitByStream final : public BlockStream {
       Block in;
       if (!input_->read(in)) return false;
       context_.checkAlive();
-      size_t rows = in.rows();
-      std::vector<ColumnPtr> keys;
-      for (size_t p : positions_) keys.push_back(materialize(in.at(p).column));
-      Filter filter(rows);
-      size_t kept = 0;
-      for (size_t i = 0; i < rows; ++i) {
-        const char* begin = nullptr;
-        size_t size = 0;
-        for (const auto& k : keys) size += k->serializeValueIntoArena(i, arena_, begin);
-        std::string_view key(begin, size);
+      bool any = filterRowsByKey(in, positions_, arena_, [&](std::string_view key) {
         bool inserted;
         auto& cell = counts_.emplace(key, hashBytes(key), inserted);
-        if (inserted) cell.value = reinterpret_cast<uint64_t*>(arena_.alloc(sizeof(uint64_t)));
-        if (inserted) *cell.value = 0;
+        if (inserted) {
+          cell.value = reinterpret_cast<uint64_t*>(arena_.alloc(sizeof(uint64_t)));
+          *cell.value = 0;
+        }
         uint64_t n = (*cell.value)++;
-        filter[i] = n >= offset_ && n < offset_ + limit_;
-        kept += filter[i];
-      }
-      if (kept == 0) continue;
-      Block out;
-      for (const auto& c : in) out.insert({c.column->filter(filter, ssize_t(kept)), c.type, c.name});
-      out.setRows(kept);
-      block = std::move(out);
-      return true;
+        return n >= offset_ && n < offset_ + limit_;
+      }, block);
+      if (any) return true;
     }
   }
 

@@ -61,26 +61,14 @@ class SortingStream final : public BlockStream {
 
   const Block& header() const override { return header_; }
   std::string name() const override { return "Sorting"; }
-  std::vector<const BlockStream*> children() const override {
-    std::vector<const BlockStream*> res;
-    for (const auto& i : inputs_) res.push_back(i.get());
-    return res;
-  }
+  std::vector<const BlockStream*> children() const override { return streamPointers(inputs_); }
 
   bool read(Block& block) override {
     if (!done_) {
       sortAll();
       done_ = true;
     }
-    if (!result_ || position_ >= result_.rows()) return false;
-    size_t block_size = std::max<uint64_t>(context_.settings.max_block_size, 1);
-    size_t length = std::min(block_size, result_.rows() - position_);
-    Block out;
-    for (const auto& c : result_) out.insert({c.column->cut(position_, length), c.type, c.name});
-    out.setRows(length);
-    position_ += length;
-    block = std::move(out);
-    return true;
+    return readResultSlice(result_, position_, context_.settings.max_block_size, block);
   }
 
  private:

@@ -3,12 +3,14 @@
 #include <filesystem>
 
 #include "common/exception.h"
+#include "interpreters/values_expressions.h"
 #include "io/path_confinement.h"
 #include "storage/system/system_tables.h"
 
 namespace tally {
 
 Engine::Engine(EngineOptions options) : options_(std::move(options)) {
+  installValuesExpressionEvaluator();
   attachSystemTables(catalog_);
   catalog_.createDatabase(options_.default_database, "Memory", true);
   if (options_.default_database != "default") catalog_.createDatabase("default", "Memory", true);

@@ -56,6 +56,7 @@ class Session {
   Session& operator=(const Session&) = delete;
 
   Engine& engine() { return *engine_; }
+  const std::shared_ptr<Engine>& enginePtr() const { return engine_; }
   Catalog& catalog() { return engine_->catalog(); }
 
   Settings settings;

@@ -6,6 +6,7 @@
 #include "common/exception.h"
 #include "common/time_zone.h"
 #include "interpreters/interpreters.h"
+#include "interpreters/values_expressions.h"
 #include "parser/parser.h"
 
 namespace tally {
@@ -109,6 +110,7 @@ QueryResultInfo executeStatement(Session& session, const ASTPtr& ast_in, std::st
     context->function_context.session_time_zone = &TimeZone::get(context->settings.session_timezone);
 
   MemoryTrackerGuard memory_guard(&context->memory_tracker);
+  ValuesExpressionSessionScope values_scope(session);
   session.setQuerySettings(&context->settings);
   struct ResetSettings {
     Session& s;

@@ -5,10 +5,6 @@
 
 namespace tally {
 
-namespace {
-Block headerOf(const BlockStreams& streams) { return streams.at(0)->header().cloneEmpty(); }
-}  // namespace
-
 // ---- ReadStorageStep ----
 
 ReadStorageStep::ReadStorageStep(StoragePtr storage, std::vector<std::string> columns, std::string table_name)

@@ -18,3 +18,10 @@ INSERT INTO t2 (a) VALUES (1), (2);
 INSERT INTO t2 VALUES (3, 'x', 7);
 SELECT * FROM t2 ORDER BY a;
 DROP TABLE t2;
+-- Expressions in VALUES are evaluated (input_format_values_interpret_expressions); a bad one
+-- fails the whole INSERT.
+CREATE TABLE ve (x UInt32, s String, d Date, n Nullable(Int8)) ENGINE = Memory;
+INSERT INTO ve VALUES (1 + 1, concat('a', 'b'), toDate('2024-02-03') + 1, NULL), (3, 'c', '2024-01-01', -1 * 2);
+INSERT INTO ve VALUES (4, 'd', '2024-01-01', 1), (no_such_function(1), 'e', '2024-01-01', 1); -- { serverError UNKNOWN_FUNCTION }
+SELECT * FROM ve ORDER BY x;
+DROP TABLE ve;

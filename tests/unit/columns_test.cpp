@@ -51,7 +51,9 @@ TEST(ColumnVector, FilterPermuteReplicate) {
   auto filtered = col->filter(f, -1);
   size_t j = 0;
   for (size_t i = 0; i < 1000; ++i)
-    if (f[i]) ASSERT_EQ(filtered->getInt(j++), col->getData()[i]);
+    if (f[i]) {
+      ASSERT_EQ(filtered->getInt(j++), col->getData()[i]);
+    }
   EXPECT_EQ(filtered->size(), j);
 
   Permutation perm;
@@ -85,7 +87,9 @@ TEST(ColumnString, FilterPermuteCompareAndArenaRoundTrip) {
   auto filtered = col->filter(f, -1);
   size_t j = 0;
   for (size_t i = 0; i < values.size(); ++i)
-    if (f[i]) ASSERT_EQ(filtered->getDataAt(j++), values[i]);
+    if (f[i]) {
+      ASSERT_EQ(filtered->getDataAt(j++), values[i]);
+    }
   EXPECT_EQ(filtered->size(), j);
 
   Permutation perm;

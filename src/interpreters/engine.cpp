@@ -32,6 +32,8 @@ std::string SessionStorageContext::resolveUserPath(const std::string& path) cons
   return resolvePathUnderRoot(path, root);
 }
 
+std::string SessionStorageContext::insertionTableStructure() const { return session_.insertion_table_structure; }
+
 std::string SessionStorageContext::userFilesRoot() const {
   const std::string& root = session_.engine().options().user_files_path;
   return root.empty() ? std::filesystem::current_path().string() : root;

@@ -44,6 +44,7 @@ class SessionStorageContext final : public StorageContext {
   const Settings& settings() const override;
   std::string resolveUserPath(const std::string& path) const override;
   std::string userFilesRoot() const override;
+  std::string insertionTableStructure() const override;
 
  private:
   Session& session_;
@@ -66,6 +67,9 @@ class Session {
   std::map<std::string, std::string> temporary_create_queries;
   /// {name:Type} values set for the session (SET param_x = ..., CLI --param_x).
   std::map<std::string, std::string> query_parameters;
+  /// Set while an INSERT ... SELECT * FROM table_function(...) is analysed (see
+  /// StorageContext::insertionTableStructure).
+  std::string insertion_table_structure;
 
   const StorageContext& storageContext() const { return storage_context_; }
   /// While a query runs, storages see its settings (SETTINGS clause applied).

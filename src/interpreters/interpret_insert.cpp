@@ -13,6 +13,42 @@ namespace tally {
 
 namespace {
 
+/// `SELECT * FROM table_function(...)`, one SELECT, no joins: the only shape whose columns are
+/// the table function's own, so the INSERT target's structure can stand in for inference.
+bool isSelectStarFromTableFunction(const ASTPtr& query) {
+  if (!query || query->kind != ASTKind::SelectWithUnionQuery) return false;
+  const auto& u = query->as<ASTSelectWithUnionQuery>();
+  if (u.selects.size() != 1 || u.selects[0]->kind != ASTKind::SelectQuery) return false;
+  const auto& select = u.selects[0]->as<ASTSelectQuery>();
+  if (!select.select || !select.tables) return false;
+  for (const ASTPtr* clause : {&select.with, &select.prewhere, &select.where, &select.group_by, &select.having,
+                               &select.window, &select.qualify, &select.order_by, &select.limit_by, &select.limit_length})
+    if (*clause) return false;  // other table functions (in subqueries) must not take the structure
+  const auto& list = select.select->as<ASTExpressionList>().children;
+  if (list.size() != 1 || list[0]->kind != ASTKind::Asterisk) return false;
+  const auto& tables = select.tables->as<ASTTablesInSelectQuery>().elements;
+  if (tables.size() != 1) return false;
+  const auto& element = tables[0]->as<ASTTablesInSelectQueryElement>();
+  if (!element.table_expression || element.table_join || element.array_join) return false;
+  return element.table_expression->as<ASTTableExpression>().table_function != nullptr;
+}
+
+/// "`a` UInt32, `b` String" for the columns of `header`.
+std::string structureOf(const Block& header) {
+  std::string s;
+  for (const auto& c : header) {
+    if (!s.empty()) s += ", ";
+    s += '`';
+    for (char ch : c.name) {
+      if (ch == '`' || ch == '\\') s += '\\';
+      s += ch;
+    }
+    s += "` " + c.type->name();
+  }
+  return s;
+}
+
+
 /// Computes the full physical block of the table from the inserted columns: DEFAULT and
 /// MATERIALIZED expressions for the missing ones, plain defaults otherwise.
 class DefaultsFiller {
@@ -107,7 +143,14 @@ void interpretInsert(StatementContext& sc, const ASTPtr& ast) {
   // Read every block first: a bad row aborts the INSERT before anything is stored.
   std::vector<Block> blocks;
   if (insert.select) {
+    // INSERT INTO t SELECT * FROM file(...): the file is read with t's columns, not inferred ones.
+    struct StructureScope {
+      Session& session;
+      ~StructureScope() { session.insertion_table_structure.clear(); }
+    } structure_scope{sc.session};
+    if (isSelectStarFromTableFunction(insert.select)) sc.session.insertion_table_structure = structureOf(insert_header);
     QueryPlan plan = analyzer.analyze(insert.select);
+    sc.session.insertion_table_structure.clear();
     if (plan.header().columns() != insert_header.columns())
       throw Exception(ErrorCodes::NUMBER_OF_COLUMNS_DOESNT_MATCH,
                       "Number of columns doesn't match (source: {} and result: {})", plan.header().columns(),

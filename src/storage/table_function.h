@@ -58,6 +58,11 @@ class StorageContext {
   virtual std::string resolveUserPath(const std::string& path) const = 0;
   /// Directory globs are resolved against (same rule as resolveUserPath).
   virtual std::string userFilesRoot() const = 0;
+  /// While `INSERT INTO t SELECT * FROM table_function(...)` is analysed: the structure of the
+  /// inserted columns ("name Type, ..."), which a table function without a structure argument
+  /// uses instead of inferring one (ClickHouse's use_structure_from_insertion_table_in_table_functions).
+  /// Empty otherwise.
+  virtual std::string insertionTableStructure() const { return {}; }
 };
 
 #define REGISTER_TABLE_FUNCTION(NAME)                                                               \

@@ -13,3 +13,8 @@ SELECT * FROM file('data/bad_rows.tsv', TSV, 'a UInt8, b String'); -- { serverEr
 SELECT * FROM file('data/bad_rows.tsv', TSV, 'a UInt8, b String') SETTINGS input_format_allow_errors_num = 1;
 SELECT * FROM file('data/missing.csv', CSV, 'a UInt8'); -- { serverError FILE_DOESNT_EXIST }
 SELECT count() FROM file('data/downloads.jsonl.gz', JSONAsString);
+-- INSERT INTO t SELECT * FROM file(...): the file is read with t's structure (names matched by the header).
+CREATE TABLE p (name String, id UInt64) ENGINE = Memory;
+INSERT INTO p SELECT * FROM file('data/people.csv', CSVWithNames);
+SELECT id, name, toTypeName(id) FROM p ORDER BY id;
+DROP TABLE p;

@@ -23,6 +23,8 @@ REGISTER_TABLE_FUNCTION(File) {
         std::string path = stringArgument(args[0], "file", "path");
         std::string format = args.size() > 1 ? stringArgument(args[1], "file", "format") : "auto";
         std::string structure = args.size() > 2 ? stringArgument(args[2], "file", "structure") : "auto";
+        if (structure == "auto" && !context.insertionTableStructure().empty())
+          structure = context.insertionTableStructure();
         StorageFile::Options options;
         options.format = format;
         options.compression = args.size() > 3 ? stringArgument(args[3], "file", "compression") : "auto";

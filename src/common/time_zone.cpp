@@ -1,6 +1,7 @@
 #include "common/time_zone.h"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -63,7 +64,113 @@ int64_t readBE(const unsigned char* p, int bytes) {
   if (bytes == 4) return int32_t(uint32_t(v));
   return int64_t(v);
 }
+/// A POSIX TZ string (the footer of TZif v2+ files): "CET-1CEST,M3.5.0,M10.5.0/3",
+/// "EST5EDT,M3.2.0,M11.1.0", "<+0330>-3:30". Only the Mm.w.d rule form is supported (what
+/// the IANA database uses for current rules).
+struct PosixRule {
+  int32_t std_offset = 0, dst_offset = 0;  // seconds east of UTC
+  bool has_dst = false;
+  struct When {
+    unsigned month = 0, week = 0, weekday = 0;
+    int32_t time = 7200;  // local seconds after midnight
+  } start, end;
+
+  static bool parse(std::string_view s, PosixRule& rule) {
+    size_t i = 0;
+    auto name = [&]() {
+      if (i < s.size() && s[i] == '<') {
+        size_t close = s.find('>', i);
+        if (close == std::string_view::npos) return false;
+        i = close + 1;
+        return true;
+      }
+      size_t begin = i;
+      while (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i]))) ++i;
+      return i - begin >= 3;
+    };
+    auto number = [&](int32_t& out) {  // [+-]hh[:mm[:ss]] in seconds
+      int sign = 1;
+      if (i < s.size() && (s[i] == '+' || s[i] == '-')) sign = s[i++] == '-' ? -1 : 1;
+      int32_t parts[3] = {0, 0, 0};
+      for (int k = 0; k < 3; ++k) {
+        if (k && (i >= s.size() || s[i] != ':')) break;
+        if (k) ++i;
+        size_t begin = i;
+        while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) parts[k] = parts[k] * 10 + (s[i++] - '0');
+        if (i == begin) return false;
+      }
+      out = sign * (parts[0] * 3600 + parts[1] * 60 + parts[2]);
+      return true;
+    };
+    auto when = [&](When& w) {
+      if (i >= s.size() || s[i] != 'M') return false;  // Jn and n forms are not supported
+      ++i;
+      int32_t values[3];
+      for (int k = 0; k < 3; ++k) {
+        if (k && (i >= s.size() || s[i++] != '.')) return false;
+        size_t begin = i;
+        values[k] = 0;
+        while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) values[k] = values[k] * 10 + (s[i++] - '0');
+        if (i == begin) return false;
+      }
+      if (values[0] < 1 || values[0] > 12 || values[1] < 1 || values[1] > 5 || values[2] > 6) return false;
+      w.month = unsigned(values[0]);
+      w.week = unsigned(values[1]);
+      w.weekday = unsigned(values[2]);
+      if (i < s.size() && s[i] == '/') {
+        ++i;
+        if (!number(w.time)) return false;
+      }
+      return true;
+    };
+    int32_t std_west = 0;
+    if (!name() || !number(std_west)) return false;
+    rule.std_offset = -std_west;
+    if (i == s.size()) return true;  // no daylight saving time
+    if (!name()) return false;
+    rule.dst_offset = rule.std_offset + 3600;
+    if (i < s.size() && s[i] != ',') {
+      int32_t dst_west = 0;
+      if (!number(dst_west)) return false;
+      rule.dst_offset = -dst_west;
+    }
+    if (i >= s.size() || s[i++] != ',' || !when(rule.start) || i >= s.size() || s[i++] != ',' || !when(rule.end))
+      return false;
+    rule.has_dst = i == s.size();
+    return rule.has_dst;
+  }
+
+  /// Local midnight (as a day number) of the rule's day in `year`.
+  static int64_t day(int64_t year, const When& w) {
+    int64_t first = daysFromCivil(year, w.month, 1);
+    unsigned first_weekday = dayOfWeek(first) % 7;  // 0 = Sunday
+    int64_t d = first + int64_t((w.weekday + 7 - first_weekday) % 7) + int64_t(w.week - 1) * 7;
+    int64_t last = first + daysInMonth(year, w.month) - 1;
+    while (d > last) d -= 7;  // week 5 = the last such weekday
+    return d;
+  }
+};
+
 }  // namespace
+
+void TimeZone::extendWithRule(std::string_view posix) {
+  PosixRule rule;
+  if (!PosixRule::parse(posix, rule) || !rule.has_dst || transitions_.empty()) return;
+  // Transitions the TZif file does not list (they end when its table ends, often 2037): from
+  // the year of the last listed one to 2299 (the end of DateTime64 and Date32).
+  int64_t first_year = civilFromDays(floorDiv(transitions_.back(), 86400)).year;
+  for (int64_t year = first_year; year <= 2299; ++year) {
+    int64_t start = PosixRule::day(year, rule.start) * 86400 + rule.start.time - rule.std_offset;
+    int64_t end = PosixRule::day(year, rule.end) * 86400 + rule.end.time - rule.dst_offset;
+    std::pair<int64_t, int32_t> changes[2] = {{start, rule.dst_offset}, {end, rule.std_offset}};
+    if (end < start) std::swap(changes[0], changes[1]);
+    for (const auto& [at, offset] : changes) {
+      if (at <= transitions_.back()) continue;
+      transitions_.push_back(at);
+      offsets_.push_back(offset);
+    }
+  }
+}
 
 bool TimeZone::load(const std::string& path) {
   std::ifstream file(path, std::ios::binary);
@@ -114,6 +221,11 @@ bool TimeZone::load(const std::string& path) {
   if (version >= '2') {
     size_t end2 = 0;
     if (!parse_block(end, 8, end2)) return false;
+    // Footer: "\n<POSIX TZ string>\n", the rule after the last listed transition.
+    if (end2 < size && data[end2] == '\n') {
+      size_t close = data.find('\n', end2 + 1);
+      if (close != std::string::npos) extendWithRule(std::string_view(data).substr(end2 + 1, close - end2 - 1));
+    }
   }
   return true;
 }

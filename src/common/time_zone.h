@@ -45,6 +45,8 @@ class TimeZone {
   TimeZone(std::string name, bool utc) : name_(std::move(name)), utc_(utc) {}
   friend class TimeZoneRegistry;
   bool load(const std::string& path);
+  /// Appends the transitions a POSIX TZ rule gives after the last loaded one, up to 2299.
+  void extendWithRule(std::string_view posix);
 
   std::string name_;
   bool utc_;

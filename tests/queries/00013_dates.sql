@@ -9,3 +9,4 @@ SELECT dateDiff('day', toDate('2024-01-01'), toDate('2024-03-01')), dateDiff('mi
 SELECT toDateTime('2024-03-15 13:45:30') + INTERVAL 1 DAY, toDate('2024-03-15') + INTERVAL 2 MONTH, toDate('2024-03-15') - INTERVAL 1 WEEK;
 SELECT toDateTime('2024-03-15 13:45:30', 'Europe/Amsterdam') AS t, toString(t), toHour(t), toTypeName(t);
 SELECT number, toDate('2024-01-01') + number AS d FROM numbers(3) WHERE d > '2024-01-01';
+SELECT toUnixTimestamp(toDateTime('2050-07-01 12:00:00', 'Europe/Amsterdam')), toUnixTimestamp(toDateTime('2050-01-15 12:00:00', 'Australia/Sydney')), toString(toDateTime(4000000000, 'America/New_York')), toString(toDateTime(3500000000, 'Europe/London'));

@@ -150,26 +150,10 @@ class CSVInputFormat final : public RowInputFormat {
   }
 
   void detectHeader() {
-    if (in_.eof()) return;
-    std::vector<std::string> first;
-    char* after_first = nullptr;
-    if (!splitRowInWindow(in_.position(), first, after_first)) return;
-    if (!namesLookLikeHeader(first, names())) return;
-    in_.setPosition(after_first);
-    mapping_.setFromNames(first, header_, settings_.skip_unknown_fields);
-    if (in_.eof()) return;
-    std::vector<std::string> second;
-    char* after_second = nullptr;
-    if (!splitRowInWindow(in_.position(), second, after_second)) return;
-    for (const auto& type_name : second) {
-      try {
-        dataTypeFromString(type_name);
-      } catch (const Exception&) {
-        return;
-      }
-    }
-    in_.setPosition(after_second);
-    if (settings_.with_types_use_header) mapping_.checkTypes(second, header_);
+    detectTextHeader(in_, header_, names(), settings_, mapping_,
+                     [&](char* pos, std::vector<std::string>& values, char*& after) {
+                       return splitRowInWindow(pos, values, after);
+                     });
   }
 
   void readDelimiter() {

@@ -7,6 +7,7 @@
 
 #include "common/exception.h"
 #include "io/write_helpers.h"
+#include "types/data_type_factory.h"
 
 namespace tally {
 
@@ -93,6 +94,30 @@ void throwExpectedBefore(std::string_view what, ReadBuffer& in) {
 
 void skipBOM(ReadBuffer& in) {
   if (in.available() >= 3 && std::memcmp(in.position(), "\xEF\xBB\xBF", 3) == 0) in.setPosition(in.position() + 3);
+}
+
+void detectTextHeader(ReadBuffer& in, const Block& header, const std::vector<std::string>& names,
+                      const FormatSettings& settings, ColumnMapping& mapping, const SplitRowInWindow& split) {
+  if (in.eof()) return;
+  std::vector<std::string> first;
+  char* after_first = nullptr;
+  if (!split(in.position(), first, after_first)) return;
+  if (!namesLookLikeHeader(first, names)) return;
+  in.setPosition(after_first);
+  mapping.setFromNames(first, header, settings.skip_unknown_fields);
+  if (in.eof()) return;
+  std::vector<std::string> second;
+  char* after_second = nullptr;
+  if (!split(in.position(), second, after_second)) return;
+  for (const auto& type_name : second) {
+    try {
+      dataTypeFromString(type_name);
+    } catch (const Exception&) {
+      return;
+    }
+  }
+  in.setPosition(after_second);
+  if (settings.with_types_use_header) mapping.checkTypes(second, header);
 }
 
 bool namesLookLikeHeader(const std::vector<std::string>& values, const std::vector<std::string>& names) {

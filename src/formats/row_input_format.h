@@ -11,6 +11,7 @@
 // ColumnMapping maps the fields of an input header (WithNames formats, detected headers) to
 // the target columns.
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,6 +56,17 @@ struct ColumnMapping {
   /// Checks the types header of WithNamesAndTypes formats against the target types.
   void checkTypes(const std::vector<std::string>& type_names, const Block& header) const;
 };
+
+/// Splits the row starting at `pos` into its values; false when the row is not complete in
+/// the buffer window. Sets `after` to the start of the next row.
+using SplitRowInWindow = std::function<bool(char* pos, std::vector<std::string>& values, char*& after)>;
+
+/// Header detection of CSV and TSV (input_format_*_detect_header): a first row whose values
+/// look like the column names is consumed and maps the columns; a second row of valid type
+/// names after it is consumed too (and checked against the columns when
+/// with_types_use_header). Only rows already in the buffer window are considered.
+void detectTextHeader(ReadBuffer& in, const Block& header, const std::vector<std::string>& names,
+                      const FormatSettings& settings, ColumnMapping& mapping, const SplitRowInWindow& split);
 
 class RowInputFormat : public IInputFormat {
  public:

@@ -13,6 +13,7 @@
 #include "common/exception.h"
 #include "formats/char_scan.h"
 #include "formats/row_input_format.h"
+#include "formats/tab_separated_variants.h"
 #include "formats/tab_separated_text.h"
 #include "formats/text_field.h"
 #include "io/read_helpers.h"
@@ -124,26 +125,10 @@ class TabSeparatedInputFormat final : public RowInputFormat {
   /// a second line of valid type names after it is a types header. Only lines already in the
   /// buffer window are considered.
   void detectHeader() {
-    if (in_.eof()) return;
-    std::vector<std::string> first;
-    char* after_first = nullptr;
-    if (!splitLineInWindow(in_.position(), first, after_first)) return;
-    if (!namesLookLikeHeader(first, names())) return;
-    in_.setPosition(after_first);
-    mapping_.setFromNames(first, header_, settings_.skip_unknown_fields);
-    if (in_.eof()) return;
-    std::vector<std::string> second;
-    char* after_second = nullptr;
-    if (!splitLineInWindow(in_.position(), second, after_second)) return;
-    for (const auto& type_name : second) {
-      try {
-        dataTypeFromString(type_name);
-      } catch (const Exception&) {
-        return;
-      }
-    }
-    in_.setPosition(after_second);
-    if (settings_.with_types_use_header) mapping_.checkTypes(second, header_);
+    detectTextHeader(in_, header_, names(), settings_, mapping_,
+                     [&](char* pos, std::vector<std::string>& values, char*& after) {
+                       return splitLineInWindow(pos, values, after);
+                     });
   }
 
   bool splitLineInWindow(char* begin, std::vector<std::string>& values, char*& after) {
@@ -303,19 +288,7 @@ class TabSeparatedInputFormat final : public RowInputFormat {
 
 REGISTER_FORMAT(TabSeparatedInput) {
   using tab_separated_input::TabSeparatedInputFormat;
-  struct Variant {
-    const char* name;
-    bool with_names, with_types, raw;
-  };
-  static const Variant variants[] = {
-      {"TabSeparated", false, false, false},
-      {"TabSeparatedRaw", false, false, true},
-      {"TabSeparatedWithNames", true, false, false},
-      {"TabSeparatedWithNamesAndTypes", true, true, false},
-      {"TabSeparatedRawWithNames", true, false, true},
-      {"TabSeparatedRawWithNamesAndTypes", true, true, true},
-  };
-  for (const auto& v : variants) {
+  for (const auto& v : kTabSeparatedVariants) {
     factory.registerInputFormat(v.name, [v](ReadBuffer& in, const Block& header, const FormatSettings& settings) {
       return std::make_unique<TabSeparatedInputFormat>(in, header, settings, v.with_names, v.with_types, v.raw);
     });

@@ -7,6 +7,7 @@
 // the data after an empty line each.
 
 #include "formats/format.h"
+#include "formats/tab_separated_variants.h"
 #include "formats/output_text.h"
 #include "io/write_helpers.h"
 
@@ -91,32 +92,11 @@ class TabSeparatedOutputFormat final : public IOutputFormat {
 
 REGISTER_FORMAT(TabSeparatedOutput) {
   using tab_separated_output::TabSeparatedOutputFormat;
-  struct Variant {
-    const char* name;
-    bool with_names, with_types, raw;
-  };
-  static const Variant variants[] = {
-      {"TabSeparated", false, false, false},
-      {"TabSeparatedRaw", false, false, true},
-      {"TabSeparatedWithNames", true, false, false},
-      {"TabSeparatedWithNamesAndTypes", true, true, false},
-      {"TabSeparatedRawWithNames", true, false, true},
-      {"TabSeparatedRawWithNamesAndTypes", true, true, true},
-  };
-  for (const auto& v : variants) {
+  for (const auto& v : kTabSeparatedVariants) {
     factory.registerOutputFormat(v.name, [v](WriteBuffer& out, const Block& header, const FormatSettings& settings) {
       return std::make_unique<TabSeparatedOutputFormat>(out, header, settings, v.with_names, v.with_types, v.raw);
     });
   }
-  factory.registerAlias("TSV", "TabSeparated");
-  factory.registerAlias("TSVRaw", "TabSeparatedRaw");
-  factory.registerAlias("Raw", "TabSeparatedRaw");
-  factory.registerAlias("TSVWithNames", "TabSeparatedWithNames");
-  factory.registerAlias("TSVWithNamesAndTypes", "TabSeparatedWithNamesAndTypes");
-  factory.registerAlias("TSVRawWithNames", "TabSeparatedRawWithNames");
-  factory.registerAlias("TSVRawWithNamesAndTypes", "TabSeparatedRawWithNamesAndTypes");
-  factory.registerAlias("RawWithNames", "TabSeparatedRawWithNames");
-  factory.registerAlias("RawWithNamesAndTypes", "TabSeparatedRawWithNamesAndTypes");
 }
 
 }  // namespace tally

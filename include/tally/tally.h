@@ -51,6 +51,8 @@ struct Options {
   std::string user_files_path;
   std::string default_database = "default";
   std::vector<std::string> extra_databases;
+  /// Password of the built-in `default` user (empty: none), set by the operator.
+  std::string default_password;
 };
 
 struct Progress {
@@ -133,6 +135,11 @@ class Connection {
   virtual std::string currentDatabase() const = 0;
   virtual void setCurrentDatabase(const std::string& database) = 0;
   virtual void setUser(const std::string& user) = 0;
+  /// Signs the connection in as `user`. Throws Error(AUTHENTICATION_FAILED, 516) when the user
+  /// does not exist or the password is wrong; the connection's user is unchanged then.
+  virtual void authenticate(const std::string& user, const std::string& password) = 0;
+  /// The user the connection runs as.
+  virtual std::string currentUser() const = 0;
 };
 
 class Database {

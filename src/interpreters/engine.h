@@ -22,6 +22,8 @@ struct EngineOptions {
   std::string default_database = "default";
   /// Extra databases to create at start (clickhouse-local has "_local").
   std::vector<std::string> extra_databases;
+  /// Password of the built-in `default` user; empty: no password.
+  std::string default_password;
 };
 
 class Engine {

@@ -230,6 +230,18 @@ class ConnectionImpl final : public Connection {
     }
   }
   void setUser(const std::string& user) override { session_.user = user; }
+  void authenticate(const std::string& user, const std::string& password) override {
+    const std::string& expected = session_.engine().options().default_password;
+    bool ok = user == "default" && password.size() == expected.size();
+    unsigned char diff = 0;  // constant-time comparison
+    if (ok)
+      for (size_t i = 0; i < expected.size(); ++i) diff |= static_cast<unsigned char>(password[i] ^ expected[i]);
+    if (!ok || diff)
+      throw Error(516, "AUTHENTICATION_FAILED",
+                  user + ": Authentication failed: password is incorrect, or there is no user with such name");
+    session_.user = user;
+  }
+  std::string currentUser() const override { return session_.user; }
 
  private:
   Session session_;
@@ -261,6 +273,7 @@ std::shared_ptr<Database> Database::open(const Options& options) {
     e.user_files_path = options.user_files_path;
     e.default_database = options.default_database;
     e.extra_databases = options.extra_databases;
+    e.default_password = options.default_password;
     return std::make_shared<DatabaseImpl>(std::make_shared<Engine>(e));
   } catch (...) {
     rethrowAsApiError();

@@ -18,6 +18,9 @@ struct AnalyzerContext {
   std::string current_database = "default";
   /// Session temporary tables (looked up before databases for unqualified names).
   const std::map<std::string, StoragePtr>* temporary_tables = nullptr;
+  /// Tables that stand in for catalog tables, by "db.table" (a materialized view's source
+  /// while the view processes an inserted block).
+  const std::map<std::string, StoragePtr>* table_overrides = nullptr;
   /// Values of {name:Type} parameters, as text in the type's escaped form.
   std::map<std::string, std::string> query_parameters;
   QueryContext* query_context = nullptr;

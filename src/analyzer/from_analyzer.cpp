@@ -22,6 +22,7 @@ struct SelectAnalyzer::SourceBuilder {
   std::string display_name;           // for EXPLAIN
   std::shared_ptr<QueryPlan> subquery;  // a subquery or CTE
   size_t table_index = 0;             // in tables_
+  bool final = false;                 // FROM t FINAL
 };
 
 /// One JOIN: the right element and how rows match.
@@ -116,12 +117,21 @@ void SelectAnalyzer::analyzeFrom() {
       }
       if (!storage) {
         if (db.empty()) db = context_.current_database;
-        storage = context_.catalog->getTable(db, te.table);
+        if (context_.table_overrides) {
+          auto it = context_.table_overrides->find(db + "." + te.table);
+          if (it != context_.table_overrides->end()) storage = it->second;
+        }
+        if (!storage) storage = context_.catalog->getTable(db, te.table);
       }
       if (ASTPtr view = storage->viewQuery()) {
         builder->subquery = std::make_shared<QueryPlan>(owner_.analyze(view, &ctes_));
       } else {
         builder->storage = storage;
+        if (te.final) {
+          if (!storage->supportsFinal())
+            throw Exception(ErrorCodes::ILLEGAL_FINAL, "Storage {} doesn't support FINAL", storage->engineName());
+          builder->final = true;
+        }
       }
       builder->display_name = db + "." + te.table;
     }
@@ -335,7 +345,7 @@ PlanStepPtr SelectAnalyzer::buildFromPlan(const std::set<std::string>& required,
       if (!b.subquery->totals) {
       }
     } else if (std::optional<uint64_t> rows;
-               trivial_count_ && sources_names.empty() && (rows = b.storage->totalRows())) {
+               trivial_count_ && !b.final && sources_names.empty() && (rows = b.storage->totalRows())) {
       Block counted;
       counted.setRows(*rows);
       step = std::make_unique<ConstantBlocksStep>(Block(), std::vector<Block>{std::move(counted)},
@@ -347,6 +357,7 @@ PlanStepPtr SelectAnalyzer::buildFromPlan(const std::set<std::string>& required,
         for (size_t i = 0; i < sources_names.size(); ++i) filter_columns[output_names[i]] = sources_names[i];
         read->setFilterHint(filter, std::move(filter_columns));
       }
+      read->setFinal(b.final);
       step = std::move(read);
     }
     // Rename to block names (and drop unneeded subquery columns).

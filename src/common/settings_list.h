@@ -101,6 +101,7 @@
   M(Bool, allow_suspicious_low_cardinality_types, false, "Allow LowCardinality of types ClickHouse warns about.") \
   M(Bool, optimize_move_to_prewhere, true, "Move selective WHERE conditions to PREWHERE.") \
   M(UInt64, mutations_sync, 0, "Wait for mutations: 0 no, 1 this replica, 2 all.") \
+  M(Bool, optimize_throw_if_noop, false, "OPTIMIZE throws when there was nothing to merge.") \
   M(Bool, lightweight_deletes_sync, true, "Wait for lightweight deletes.") \
   M(String, date_time_overflow_behavior, "ignore", "ignore, throw or saturate.") \
   M(Bool, cast_keep_nullable, false, "CAST keeps Nullable of the source.") \

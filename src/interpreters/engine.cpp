@@ -3,7 +3,11 @@
 #include <filesystem>
 
 #include "common/exception.h"
+#include "interpreters/execute_query.h"
 #include "interpreters/values_expressions.h"
+#include "parser/parser.h"
+#include "storage/databases/database_on_disk.h"
+#include "storage/insert_transaction.h"
 #include "io/path_confinement.h"
 #include "storage/system/system_tables.h"
 
@@ -12,9 +16,67 @@ namespace tally {
 Engine::Engine(EngineOptions options) : options_(std::move(options)) {
   installValuesExpressionEvaluator();
   attachSystemTables(catalog_);
+  if (!options_.data_path.empty()) {
+    std::filesystem::create_directories(options_.data_path + "/metadata");
+    std::filesystem::create_directories(options_.data_path + "/data");
+    recoverRenameJournals(options_.data_path + "/journal");
+    std::string root = options_.data_path;
+    catalog_.setDatabaseFactory([root](const std::string& name, const std::string&) -> DatabasePtr {
+      return std::make_shared<DatabaseOnDisk>(name, root);
+    });
+    for (const auto& db : DatabaseOnDisk::storedDatabases(root)) catalog_.createDatabase(db, "Atomic", true);
+  }
   catalog_.createDatabase(options_.default_database, "Memory", true);
   if (options_.default_database != "default") catalog_.createDatabase("default", "Memory", true);
   for (const auto& db : options_.extra_databases) catalog_.createDatabase(db, "Memory", true);
+}
+
+std::shared_ptr<Engine> Engine::open(EngineOptions options) {
+  auto engine = std::make_shared<Engine>(std::move(options));
+  if (!engine->options_.data_path.empty()) engine->loadMetadata(engine);
+  return engine;
+}
+
+void Engine::loadMetadata(const std::shared_ptr<Engine>& self) {
+  // Tables first, then plain views and dictionaries, then materialized views (which need their
+  // source and target tables).
+  struct Definition {
+    int order;
+    std::string database, name, text;
+    ASTPtr ast;
+  };
+  std::vector<Definition> definitions;
+  for (const auto& db : catalog_.databases()) {
+    auto* on_disk = dynamic_cast<DatabaseOnDisk*>(db.get());
+    if (!on_disk) continue;
+    for (auto& [name, text] : on_disk->storedDefinitions()) {
+      ASTPtr ast;
+      try {
+        ast = parseQuery(text);
+      } catch (Exception& e) {
+        e.addMessage("while loading metadata of " + db->name() + "." + name);
+        throw;
+      }
+      auto& create = ast->as<ASTCreateQuery>();
+      create.database = db->name();
+      create.table = name;
+      int order = create.is_materialized_view ? 3 : create.is_dictionary ? 2 : create.is_view ? 1 : 0;
+      definitions.push_back({order, db->name(), name, text, ast});
+    }
+  }
+  std::stable_sort(definitions.begin(), definitions.end(), [](const auto& a, const auto& b) { return a.order < b.order; });
+  Session session(self);
+  session.loading_metadata = true;
+  for (const auto& d : definitions) {
+    QueryIO io;
+    session.current_database = d.database;
+    try {
+      executeStatement(session, d.ast, d.text, io);
+    } catch (Exception& e) {
+      e.addMessage("while loading " + d.database + "." + d.name + " from its metadata");
+      throw;
+    }
+  }
 }
 
 Session::Session(std::shared_ptr<Engine> engine)

@@ -28,11 +28,16 @@ struct EngineOptions {
 
 class Engine {
  public:
+  /// An engine over options.data_path: creates the directory layout or loads every database,
+  /// table, view and dictionary stored there (completing inserts a crash interrupted).
+  static std::shared_ptr<Engine> open(EngineOptions options);
   explicit Engine(EngineOptions options);
   Catalog& catalog() { return catalog_; }
   const EngineOptions& options() const { return options_; }
 
  private:
+  void loadMetadata(const std::shared_ptr<Engine>& self);
+
   EngineOptions options_;
   Catalog catalog_;
 };
@@ -67,6 +72,10 @@ class Session {
   std::string user = "default";
   std::map<std::string, StoragePtr> temporary_tables;
   std::map<std::string, std::string> temporary_create_queries;
+  /// Set while the engine re-creates objects from their metadata files at start.
+  bool loading_metadata = false;
+  /// See AnalyzerContext::table_overrides.
+  std::map<std::string, StoragePtr> table_overrides;
   /// {name:Type} values set for the session (SET param_x = ..., CLI --param_x).
   std::map<std::string, std::string> query_parameters;
   /// Set while an INSERT ... SELECT * FROM table_function(...) is analysed (see

@@ -147,6 +147,9 @@ QueryResultInfo executeStatement(Session& session, const ASTPtr& ast_in, std::st
     case ASTKind::ExistsQuery: interpretShow(sc, ast); break;
     case ASTKind::UseQuery: interpretUse(sc, ast); break;
     case ASTKind::SetQuery: interpretSet(sc, ast); break;
+    case ASTKind::OptimizeQuery: interpretOptimize(sc, ast); break;
+    case ASTKind::AlterQuery: interpretAlter(sc, ast); break;
+    case ASTKind::DeleteQuery: interpretDelete(sc, ast); break;
     default:
       throw Exception(ErrorCodes::NOT_IMPLEMENTED, "Statement {} is not supported yet", formatAST(*ast));
   }

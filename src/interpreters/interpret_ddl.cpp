@@ -3,14 +3,15 @@
 #include "common/exception.h"
 #include "interpreters/interpreters.h"
 #include "parser/parser.h"
+#include "interpreters/insert_with_views.h"
+#include "storage/databases/database_on_disk.h"
+#include "storage/engines/storage_materialized_view.h"
 #include "storage/engines/storage_view.h"
 #include "storage/storage_factory.h"
 #include "types/data_type_factory.h"
 #include "types/data_type_nullable.h"
 
 namespace tally {
-
-namespace {
 
 /// SHOW CREATE TABLE text in ClickHouse's layout.
 std::string formatCreateQuery(const std::string& database, const std::string& table, const ColumnsDescription& columns,
@@ -78,6 +79,66 @@ ColumnsDescription columnsFromDeclarations(StatementContext& sc, const ASTCreate
   return result;
 }
 
+namespace {
+
+/// "CREATE [MATERIALIZED] VIEW db.v [TO t] (columns) [ENGINE ...] AS <select>" as SHOW CREATE prints it.
+std::string formatViewCreateQuery(const std::string& database, const ASTCreateQuery& create, const ColumnsDescription& columns,
+                                  const std::string& target_database, const std::string& target_table, bool inner) {
+  std::string s = create.is_materialized_view ? "CREATE MATERIALIZED VIEW " : "CREATE VIEW ";
+  s += database + "." + create.table;
+  if (create.is_materialized_view && !inner) s += " TO " + target_database + "." + target_table;
+  s += "\n(\n";
+  for (size_t i = 0; i < columns.all().size(); ++i) {
+    const auto& c = columns.all()[i];
+    s += "    `" + c.name + "` " + c.type->name();
+    s += i + 1 < columns.all().size() ? ",\n" : "\n";
+  }
+  s += ")";
+  if (inner && create.storage) s += "\n" + formatAST(*create.storage);
+  s += "\nAS " + (create.select_text.empty() ? formatAST(*create.select) : create.select_text);
+  return s;
+}
+
+/// The first table a SELECT reads (a materialized view's source).
+bool firstTableOf(const ASTPtr& query, std::string& database, std::string& table) {
+  if (!query) return false;
+  if (query->kind == ASTKind::SelectWithUnionQuery) {
+    for (const auto& s : query->as<ASTSelectWithUnionQuery>().selects)
+      if (firstTableOf(s, database, table)) return true;
+    return false;
+  }
+  if (query->kind != ASTKind::SelectQuery) return false;
+  const auto& select = query->as<ASTSelectQuery>();
+  if (!select.tables) return false;
+  for (const auto& e : select.tables->as<ASTTablesInSelectQuery>().elements) {
+    const auto& element = e->as<ASTTablesInSelectQueryElement>();
+    if (!element.table_expression) continue;
+    const auto& te = element.table_expression->as<ASTTableExpression>();
+    if (!te.table.empty() && !te.table_function) {
+      database = te.database;
+      table = te.table;
+      return true;
+    }
+    if (te.subquery && firstTableOf(te.subquery->as<ASTSubquery>().query, database, table))
+      return true;
+  }
+  return false;
+}
+
+/// ORDER BY / PRIMARY KEY / PARTITION BY expressions over the table's physical columns: a tuple
+/// gives one expression per element, tuple() none.
+Exprs resolveKey(QueryAnalyzer& analyzer, const Block& header, const ASTPtr& ast) {
+  Exprs res;
+  if (!ast) return res;
+  ASTs elements;
+  if (ast->kind == ASTKind::Function && ast->as<ASTFunction>().name == "tuple")
+    elements = ast->as<ASTFunction>().args();
+  else
+    elements.push_back(ast);
+  for (const auto& e : elements) res.push_back(analyzer.resolveExpressions(header, {e}).at(0));
+  return res;
+}
+
 }  // namespace
 
 void interpretCreate(StatementContext& sc, const ASTPtr& ast) {
@@ -90,14 +151,13 @@ void interpretCreate(StatementContext& sc, const ASTPtr& ast) {
     return;
   }
   if (create.is_dictionary) throw Exception(ErrorCodes::NOT_IMPLEMENTED, "CREATE DICTIONARY is not supported yet");
-  if (create.is_materialized_view)
-    throw Exception(ErrorCodes::NOT_IMPLEMENTED, "CREATE MATERIALIZED VIEW is not supported yet");
 
   bool temporary = create.temporary;
   std::string database = temporary ? "" : (create.database.empty() ? sc.session.current_database : create.database);
   DatabasePtr db = temporary ? nullptr : catalog.getDatabase(database);
   bool exists = temporary ? sc.session.temporary_tables.count(create.table) > 0 : db->hasTable(create.table);
   if (exists && create.if_not_exists) return;
+  const bool loading = sc.session.loading_metadata;
   if (exists && !create.or_replace)
     throw Exception(ErrorCodes::TABLE_ALREADY_EXISTS, "Table {}.{} already exists", temporary ? "_temporary_and_external_tables" : database,
                     create.table);
@@ -114,6 +174,18 @@ void interpretCreate(StatementContext& sc, const ASTPtr& ast) {
   } else if (!create.as_table.empty()) {
     as_storage = resolveTable(sc, create.as_database, create.as_table);
     columns = as_storage->columns();
+    if (!create.storage && !as_storage->viewQuery()) {
+      // CREATE TABLE t AS other: the other table's engine clause too.
+      std::string other_db = create.as_database.empty() ? sc.session.current_database : create.as_database;
+      if (auto other_db_ptr = catalog.tryGetDatabase(other_db); other_db_ptr && other_db_ptr->hasTable(create.as_table)) {
+        std::string other_text = other_db_ptr->createQuery(create.as_table);
+        if (!other_text.empty()) {
+          ASTPtr other = parseQuery(other_text);
+          const auto& other_create = other->as<ASTCreateQuery>();
+          if (other_create.storage) const_cast<ASTCreateQuery&>(create).storage = other_create.storage->clone();
+        }
+      }
+    }
   } else if (create.as_table_function) {
     auto query = parseQuery("SELECT * FROM " + formatAST(*create.as_table_function));
     QueryPlan plan = analyzer.analyze(query);
@@ -127,12 +199,61 @@ void interpretCreate(StatementContext& sc, const ASTPtr& ast) {
   // Storage.
   StoragePtr storage;
   std::string engine_text;
+  std::string view_create_text;
+  std::shared_ptr<StorageMaterializedView> materialized_view;
+  bool old_dropped = false;
   if (create.is_view) {
     if (!create.select) throw Exception(ErrorCodes::INCORRECT_QUERY, "CREATE VIEW requires AS SELECT");
     QueryPlan plan = analyzer.analyze(create.select);  // validates the query
     columns = ColumnsDescription::fromBlock(plan.header());
     storage = std::make_shared<StorageView>(columns, create.select);
     engine_text = "View";
+    view_create_text = formatViewCreateQuery(database, create, columns, "", "", false);
+  } else if (create.is_materialized_view) {
+    if (temporary) throw Exception(ErrorCodes::INCORRECT_QUERY, "Temporary materialized views are not supported");
+    if (!create.select) throw Exception(ErrorCodes::INCORRECT_QUERY, "CREATE MATERIALIZED VIEW requires AS SELECT");
+    std::string source_db, source_table;
+    if (!firstTableOf(create.select, source_db, source_table))
+      throw Exception(ErrorCodes::INCORRECT_QUERY, "A materialized view must select from a table");
+    if (source_db.empty()) source_db = database;
+    if (create.populate && !create.to_table.empty())
+      throw Exception(ErrorCodes::INCORRECT_QUERY, "When creating a materialized view you can't use POPULATE with TO [db.]name");
+    AnalyzerContext view_actx = makeAnalyzerContext(sc);
+    view_actx.current_database = database;
+    QueryAnalyzer view_analyzer(view_actx);
+    QueryPlan plan = view_analyzer.analyze(create.select);  // validates the query
+    ColumnsDescription view_columns = create.columns.empty() ? ColumnsDescription::fromBlock(plan.header()) : columns;
+    std::string target_db = create.to_database.empty() ? database : create.to_database;
+    std::string target_table = create.to_table;
+    bool inner = target_table.empty();
+    if (inner) {
+      target_table = ".inner." + create.table;
+      if (!create.storage && !loading)
+        throw Exception(ErrorCodes::INCORRECT_QUERY, "ENGINE is required for a materialized view without TO");
+      if (!loading && !db->hasTable(target_table)) {
+        // The inner table: the view's columns with the view's ENGINE clause.
+        auto inner_create = std::make_shared<ASTCreateQuery>();
+        inner_create->database = database;
+        inner_create->table = target_table;
+        inner_create->storage = create.storage;
+        for (const auto& c : view_columns.all()) {
+          auto decl = std::make_shared<ASTColumnDeclaration>();
+          decl->name = c.name;
+          decl->type = c.type->name();
+          decl->null_modifier = false;
+          inner_create->columns.push_back(decl);
+        }
+        interpretCreate(sc, inner_create);
+      }
+    } else if (!loading) {
+      catalog.getTable(target_db, target_table);  // the target must exist
+    }
+    materialized_view = std::make_shared<StorageMaterializedView>(view_columns, create.select, database, source_db, source_table,
+                                                                  target_db, target_table, inner, catalog);
+    storage = materialized_view;
+    columns = view_columns;
+    engine_text = "MaterializedView";
+    view_create_text = formatViewCreateQuery(database, create, columns, target_db, target_table, inner);
   } else {
     std::string engine = sc.context.settings.default_table_engine;
     StorageCreateArguments args;
@@ -140,6 +261,7 @@ void interpretCreate(StatementContext& sc, const ASTPtr& ast) {
     args.table = create.table;
     args.columns = columns;
     args.context = &sc.session.storageContext();
+    if (db) args.data_path = db->tableDataPath(create.table);
     if (create.storage) {
       const auto& st = create.storage->as<ASTStorage>();
       args.storage = &st;
@@ -167,23 +289,80 @@ void interpretCreate(StatementContext& sc, const ASTPtr& ast) {
       engine = as_storage->engineName();
     }
     if (engine_text.empty()) engine_text = engine;
+    if (args.storage) {
+      Block physical = args.columns.physicalHeader();
+      args.sorting_key = resolveKey(analyzer, physical, args.storage->order_by ? args.storage->order_by : args.storage->primary_key);
+      args.primary_key = resolveKey(analyzer, physical, args.storage->primary_key ? args.storage->primary_key : args.storage->order_by);
+      Exprs partition = resolveKey(analyzer, physical, args.storage->partition_by);
+      if (partition.size() > 1) {
+        // PARTITION BY (a, b): one tuple-valued expression.
+        partition = {analyzer.resolveExpressions(physical, {args.storage->partition_by}).at(0)};
+      }
+      if (!partition.empty()) args.partition_key = partition[0];
+      if (args.primary_key.size() > args.sorting_key.size())
+        throw Exception(ErrorCodes::BAD_ARGUMENTS, "Primary key must be a prefix of the sorting key");
+      for (size_t i = 0; i < args.primary_key.size(); ++i)
+        if (args.primary_key[i]->name != args.sorting_key[i]->name)
+          throw Exception(ErrorCodes::BAD_ARGUMENTS, "Primary key must be a prefix of the sorting key, but the column in the position {} is {}, not {}",
+                          i, args.sorting_key[i]->name, args.primary_key[i]->name);
+    }
+    if (exists && create.or_replace && !args.data_path.empty()) {
+      // CREATE OR REPLACE: the old table's data goes first (the new table takes its directory).
+      db->tryGetTable(create.table)->drop();
+      old_dropped = true;
+    }
     storage = StorageFactory::instance().create(engine, args);
     if (storage->columns().size() == 0)
       throw Exception(ErrorCodes::INCORRECT_QUERY, "Cannot create table {} without columns", create.table);
   }
 
-  std::string create_text = formatCreateQuery(database, create.table, storage->columns(), engine_text, create, temporary);
+  std::string create_text = !view_create_text.empty()
+                                ? view_create_text
+                                : formatCreateQuery(database, create.table, storage->columns(), engine_text, create, temporary);
   if (temporary) {
     sc.session.temporary_tables[create.table] = storage;
     sc.session.temporary_create_queries[create.table] = create_text;
+  } else if (loading) {
+    if (auto* on_disk = dynamic_cast<DatabaseOnDisk*>(db.get()))
+      on_disk->attachTable(create.table, storage, create_text);
+    else
+      db->addTable(create.table, storage, create_text);
   } else if (exists) {
+    StoragePtr old = db->tryGetTable(create.table);
     db->replaceTable(create.table, storage, create_text);
+    if (old && old != storage && !old_dropped) old->drop();
   } else {
     db->addTable(create.table, storage, create_text);
   }
 
+  // POPULATE: the view's query over the whole source fills the inner table.
+  if (materialized_view && create.populate && !loading) {
+    try {
+      StoragePtr source = catalog.getTable(materialized_view->sourceDatabase(), materialized_view->sourceTable());
+      AnalyzerContext pactx = makeAnalyzerContext(sc);
+      pactx.current_database = database;
+      QueryAnalyzer populate_analyzer(pactx);
+      std::vector<std::string> names;
+      for (const auto& c : source->columns().physical()) names.push_back(c.name);
+      ReadRequest request;
+      request.columns = names;
+      request.max_streams = 1;
+      std::vector<Block> source_blocks;
+      for (auto& stream : source->read(request, sc.context)) {
+        Block b;
+        while (stream->read(b)) source_blocks.push_back(b);
+      }
+      std::vector<Block> rows = runViewQuery(sc, *materialized_view, source, source_blocks);
+      insertWithViews(sc, materialized_view->target(), materialized_view->targetDatabase(), materialized_view->targetTable(), rows);
+    } catch (...) {
+      db->removeTable(create.table);
+      materialized_view->drop();
+      throw;
+    }
+  }
+
   // CREATE TABLE ... AS SELECT fills the new table.
-  if (select_plan && !create.is_view && !create.empty) {
+  if (select_plan && !create.is_view && !create.is_materialized_view && !create.empty && !loading) {
     try {
       QueryPipeline pipeline = select_plan->build(sc.context);
       std::vector<Block> blocks;
@@ -248,6 +427,20 @@ void interpretDrop(StatementContext& sc, const ASTPtr& ast) {
   storage->drop();
 }
 
+namespace {
+
+/// The CREATE text of a renamed object: its name after "CREATE <kind> " replaced.
+std::string renamedCreateText(const std::string& text, const std::string& old_db, const std::string& old_name,
+                              const std::string& new_db, const std::string& new_name) {
+  for (const char* kind : {"CREATE TABLE ", "CREATE VIEW ", "CREATE MATERIALIZED VIEW ", "CREATE DICTIONARY "}) {
+    std::string prefix = std::string(kind) + old_db + "." + old_name;
+    if (text.starts_with(prefix)) return std::string(kind) + new_db + "." + new_name + text.substr(prefix.size());
+  }
+  return text;
+}
+
+}  // namespace
+
 void interpretRename(StatementContext& sc, const ASTPtr& ast) {
   const auto& rename = ast->as<ASTRenameQuery>();
   Catalog& catalog = sc.session.catalog();
@@ -256,23 +449,30 @@ void interpretRename(StatementContext& sc, const ASTPtr& ast) {
     std::string to_db = e.to_database.empty() ? sc.session.current_database : e.to_database;
     DatabasePtr from = catalog.getDatabase(from_db);
     DatabasePtr to = catalog.getDatabase(to_db);
+    if (from_db == "system" || to_db == "system") throw Exception(ErrorCodes::TABLE_IS_READ_ONLY, "Cannot rename system tables");
     if (rename.exchange) {
+      if (!from->hasTable(e.from_table))
+        throw Exception(ErrorCodes::UNKNOWN_TABLE, "Table {}.{} does not exist", from_db, e.from_table);
+      if (!to->hasTable(e.to_table)) throw Exception(ErrorCodes::UNKNOWN_TABLE, "Table {}.{} does not exist", to_db, e.to_table);
       TableEntry a = from->removeTable(e.from_table);
-      TableEntry b;
-      try {
-        b = to->removeTable(e.to_table);
-      } catch (...) {
-        from->addTable(e.from_table, a.storage, a.create_query);
-        throw;
+      TableEntry b = to->removeTable(e.to_table);
+      std::string path_a = from->tableDataPath(e.from_table), path_b = to->tableDataPath(e.to_table);
+      if (!path_a.empty() && !path_b.empty()) {
+        a.storage->moveData(path_a + ".exchange");
+        b.storage->moveData(path_a);
+        a.storage->moveData(path_b);
       }
-      from->addTable(e.from_table, b.storage, b.create_query);
-      to->addTable(e.to_table, a.storage, a.create_query);
+      from->addTable(e.from_table, b.storage, renamedCreateText(b.create_query, to_db, e.to_table, from_db, e.from_table));
+      to->addTable(e.to_table, a.storage, renamedCreateText(a.create_query, from_db, e.from_table, to_db, e.to_table));
       continue;
     }
     if (to->hasTable(e.to_table))
       throw Exception(ErrorCodes::TABLE_ALREADY_EXISTS, "Table {}.{} already exists", to_db, e.to_table);
+    if (!from->hasTable(e.from_table)) throw Exception(ErrorCodes::UNKNOWN_TABLE, "Table {}.{} does not exist", from_db, e.from_table);
     TableEntry entry = from->removeTable(e.from_table);
-    to->addTable(e.to_table, entry.storage, entry.create_query);
+    std::string new_path = to->tableDataPath(e.to_table);
+    if (!new_path.empty()) entry.storage->moveData(new_path);
+    to->addTable(e.to_table, entry.storage, renamedCreateText(entry.create_query, from_db, e.from_table, to_db, e.to_table));
   }
 }
 

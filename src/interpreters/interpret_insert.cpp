@@ -5,8 +5,11 @@
 #include "execution/operators/transform_streams.h"
 #include "formats/format.h"
 #include "functions/conversion/cast.h"
+#include "interpreters/defaults_filler.h"
+#include "interpreters/insert_with_views.h"
 #include "interpreters/interpreters.h"
 #include "parser/parser.h"
+#include "storage/engines/storage_materialized_view.h"
 #include "storage/table_function.h"
 
 namespace tally {
@@ -49,47 +52,6 @@ std::string structureOf(const Block& header) {
 }
 
 
-/// Computes the full physical block of the table from the inserted columns: DEFAULT and
-/// MATERIALIZED expressions for the missing ones, plain defaults otherwise.
-class DefaultsFiller {
- public:
-  DefaultsFiller(QueryAnalyzer& analyzer, const ColumnsDescription& columns, const Block& insert_header) {
-    physical_ = columns.physical();
-    Exprs outputs;
-    for (const auto& c : physical_) {
-      int pos = insert_header.position(c.name);
-      if (pos >= 0) {
-        outputs.push_back(Expr::makeColumn(c.name, insert_header.at(size_t(pos)).type));
-        continue;
-      }
-      if (c.default_expression) {
-        ExprPtr e = analyzer.resolveExpressions(insert_header, {c.default_expression}).at(0);
-        if (!e->type->equals(*c.type)) {
-          auto type_literal = std::make_shared<ASTLiteral>(Field(c.type->name()));
-          ASTPtr cast = std::make_shared<ASTFunction>("CAST", ASTs{c.default_expression, type_literal});
-          e = analyzer.resolveExpressions(insert_header, {cast}).at(0);
-        }
-        outputs.push_back(e);
-      } else {
-        outputs.push_back(Expr::makeConstant("_default_" + c.name, c.type, c.type->defaultValue()));
-      }
-    }
-    evaluator_ = std::make_shared<ExpressionEvaluator>(insert_header, outputs, false);
-  }
-
-  Block fill(const Block& block) const {
-    Block computed = evaluator_->execute(block);
-    Block out;
-    for (size_t i = 0; i < physical_.size(); ++i) out.insert({materialize(computed.at(i).column), physical_[i].type, physical_[i].name});
-    out.setRows(block.rows());
-    return out;
-  }
-
- private:
-  std::vector<ColumnDescription> physical_;
-  ExpressionEvaluatorPtr evaluator_;
-};
-
 }  // namespace
 
 void interpretInsert(StatementContext& sc, const ASTPtr& ast) {
@@ -116,6 +78,14 @@ void interpretInsert(StatementContext& sc, const ASTPtr& ast) {
     storage = TableFunctionFactory::instance().create(tf.name, args, sc.session.storageContext());
   } else {
     storage = resolveTable(sc, insert.database, insert.table);
+  }
+  // An INSERT into a materialized view goes to its target (and the target's views).
+  std::string target_db = insert.database.empty() ? sc.session.current_database : insert.database;
+  std::string target_table = insert.table;
+  if (auto* mv = dynamic_cast<StorageMaterializedView*>(storage.get())) {
+    target_db = mv->targetDatabase();
+    target_table = mv->targetTable();
+    storage = mv->target();
   }
   if (!storage->supportsInsert())
     throw Exception(ErrorCodes::NOT_IMPLEMENTED, "Table engine {} doesn't support INSERT", storage->engineName());
@@ -183,7 +153,10 @@ void interpretInsert(StatementContext& sc, const ASTPtr& ast) {
       sc.context.checkAlive();
     }
   }
-  storage->insert(blocks, sc.context);
+  if (insert.table_function)
+    storage->insert(blocks, sc.context);
+  else
+    insertWithViews(sc, storage, target_db, target_table, blocks);
 }
 
 }  // namespace tally

@@ -15,6 +15,7 @@ AnalyzerContext makeAnalyzerContext(StatementContext& sc) {
   a.catalog = &sc.session.catalog();
   a.current_database = sc.session.current_database;
   a.temporary_tables = &sc.session.temporary_tables;
+  a.table_overrides = &sc.session.table_overrides;
   a.query_parameters = sc.parameters;
   a.query_context = &sc.context;
   a.storage_context = &sc.session.storageContext();

@@ -28,6 +28,9 @@ void interpretRename(StatementContext& sc, const ASTPtr& ast);
 void interpretShow(StatementContext& sc, const ASTPtr& ast);
 void interpretUse(StatementContext& sc, const ASTPtr& ast);
 void interpretSet(StatementContext& sc, const ASTPtr& ast);
+void interpretOptimize(StatementContext& sc, const ASTPtr& ast);
+void interpretAlter(StatementContext& sc, const ASTPtr& ast);
+void interpretDelete(StatementContext& sc, const ASTPtr& ast);
 
 // Shared helpers.
 
@@ -40,6 +43,11 @@ void writeResult(StatementContext& sc, QueryPipeline& pipeline, const Block& hea
 void writeBlocks(StatementContext& sc, const Block& header, std::vector<Block> blocks, const std::string& format);
 /// Runs a SELECT given as text within this statement (SHOW TABLES and friends).
 void writeSelectText(StatementContext& sc, const std::string& select, const std::string& format);
+/// SHOW CREATE TABLE text of a table in ClickHouse's layout (storage clauses from `create`).
+std::string formatCreateQuery(const std::string& database, const std::string& table, const ColumnsDescription& columns,
+                              const std::string& engine, const ASTCreateQuery& create, bool temporary);
+/// The columns a CREATE statement declares (types, defaults, codecs), validated.
+ColumnsDescription columnsFromDeclarations(StatementContext& sc, const ASTCreateQuery& create);
 /// Resolves [db.]table to a storage (temporary tables first for unqualified names).
 StoragePtr resolveTable(StatementContext& sc, const std::string& database, const std::string& table);
 

@@ -274,7 +274,7 @@ std::shared_ptr<Database> Database::open(const Options& options) {
     e.default_database = options.default_database;
     e.extra_databases = options.extra_databases;
     e.default_password = options.default_password;
-    return std::make_shared<DatabaseImpl>(std::make_shared<Engine>(e));
+    return std::make_shared<DatabaseImpl>(Engine::open(e));
   } catch (...) {
     rethrowAsApiError();
   }

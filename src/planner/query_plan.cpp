@@ -21,6 +21,7 @@ BlockStreams ReadStorageStep::build(QueryContext& context) {
   request.filter_hint = filter_hint_;
   request.filter_hint_columns = filter_hint_columns_;
   request.limit_hint = limit_hint_;
+  request.final = final_;
   BlockStreams streams = storage_->read(request, context);
   if (streams.empty()) streams.push_back(makeBlocksStream(header_, {}, "Empty"));
   return streams;

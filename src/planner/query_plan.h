@@ -58,6 +58,7 @@ class ReadStorageStep final : public PlanStep {
     filter_hint_columns_ = std::move(columns);
   }
   void setLimitHint(uint64_t limit) { limit_hint_ = limit; }
+  void setFinal(bool final) { final_ = final; }
   const StoragePtr& storage() const { return storage_; }
 
  private:
@@ -66,6 +67,7 @@ class ReadStorageStep final : public PlanStep {
   ExprPtr filter_hint_;
   std::map<std::string, std::string> filter_hint_columns_;
   uint64_t limit_hint_ = 0;
+  bool final_ = false;
 };
 
 /// Blocks known at planning time (VALUES, a pre-computed count()).

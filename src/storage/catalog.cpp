@@ -63,7 +63,7 @@ DatabasePtr Catalog::createDatabase(const std::string& name, const std::string& 
     if (if_not_exists) return it->second;
     throw Exception(ErrorCodes::DATABASE_ALREADY_EXISTS, "Database {} already exists", name);
   }
-  auto db = std::make_shared<Database>(name, engine.empty() ? "Memory" : engine);
+  auto db = factory_ ? factory_(name, engine) : std::make_shared<Database>(name, engine.empty() ? "Memory" : engine);
   databases_[name] = db;
   return db;
 }
@@ -86,7 +86,11 @@ void Catalog::dropDatabase(const std::string& name, bool if_exists) {
     db = it->second;
     databases_.erase(it);
   }
-  for (auto& [table, entry] : db->tables()) entry.storage->drop();
+  for (auto& [table, entry] : db->tables()) {
+    db->removeTable(table);
+    entry.storage->drop();
+  }
+  db->dropFiles();
 }
 
 std::vector<DatabasePtr> Catalog::databases() const {

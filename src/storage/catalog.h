@@ -3,6 +3,7 @@
 // is a concern of the database engine behind each Database; in-memory databases keep tables
 // only for the life of the process.
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -38,6 +39,11 @@ class Database {
   std::vector<std::pair<std::string, TableEntry>> tables() const;
   std::string createQuery(const std::string& name) const;
 
+  /// Directory for a table's data; empty for databases kept in memory.
+  virtual std::string tableDataPath(const std::string& table) const { return {}; }
+  /// Removes the database's files (DROP DATABASE), after its tables were dropped.
+  virtual void dropFiles() {}
+
  protected:
   std::string name_;
   std::string engine_;
@@ -50,6 +56,10 @@ using DatabasePtr = std::shared_ptr<Database>;
 class Catalog {
  public:
   Catalog();
+  /// Makes the databases CREATE DATABASE creates (persistent ones when the engine has a data
+  /// path). Set once, before any database is created.
+  using DatabaseFactory = std::function<DatabasePtr(const std::string& name, const std::string& engine)>;
+  void setDatabaseFactory(DatabaseFactory factory) { factory_ = std::move(factory); }
 
   DatabasePtr tryGetDatabase(const std::string& name) const;
   /// Throws UNKNOWN_DATABASE (81).
@@ -68,6 +78,7 @@ class Catalog {
  private:
   mutable std::mutex mutex_;
   std::map<std::string, DatabasePtr> databases_;
+  DatabaseFactory factory_;
 };
 
 }  // namespace tally

@@ -54,6 +54,26 @@ void IStorage::insert(const Block&, QueryContext&) {
   throw Exception(ErrorCodes::NOT_IMPLEMENTED, "Table engine {} doesn't support INSERT", engineName());
 }
 
+namespace {
+
+class DeferredInsert final : public PreparedInsert {
+ public:
+  DeferredInsert(IStorage& storage, std::vector<Block> blocks, QueryContext& context)
+      : storage_(storage), blocks_(std::move(blocks)), context_(context) {}
+  void publish() override { storage_.insert(blocks_, context_); }
+
+ private:
+  IStorage& storage_;
+  std::vector<Block> blocks_;
+  QueryContext& context_;
+};
+
+}  // namespace
+
+std::unique_ptr<PreparedInsert> IStorage::prepareInsert(const std::vector<Block>& blocks, QueryContext& context) {
+  return std::make_unique<DeferredInsert>(*this, blocks, context);
+}
+
 void IStorage::truncate() {
   throw Exception(ErrorCodes::NOT_IMPLEMENTED, "Table engine {} doesn't support TRUNCATE", engineName());
 }

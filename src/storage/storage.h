@@ -65,6 +65,21 @@ struct ReadRequest {
   std::map<std::string, std::string> filter_hint_columns;
   /// The query only needs this many rows (0 = all), e.g. LIMIT without ORDER BY.
   uint64_t limit_hint = 0;
+  /// SELECT ... FINAL: rows as they will be after every merge (MergeTree family).
+  bool final = false;
+};
+
+/// The first phase of an atomic insert: everything is written and durable but not yet
+/// visible. Destroying it without publish() discards it. The insert coordinator
+/// (storage/insert_transaction.h) records renames() in its journal, performs them, then calls
+/// publish() on every prepared insert of the transaction.
+class PreparedInsert {
+ public:
+  virtual ~PreparedInsert() = default;
+  /// Directory renames (from, to) that make the insert durable; empty for in-memory storages.
+  virtual std::vector<std::pair<std::string, std::string>> renames() const { return {}; }
+  /// Makes the rows visible (after the renames were done). Must not fail for valid data.
+  virtual void publish() = 0;
 };
 
 class IStorage : public std::enable_shared_from_this<IStorage> {
@@ -91,6 +106,11 @@ class IStorage : public std::enable_shared_from_this<IStorage> {
     for (const auto& b : blocks) insert(b, context);
   }
 
+  /// Atomic inserts: writes `blocks` without making them visible (see PreparedInsert). The
+  /// default prepares an insert that calls insert(blocks) on publish.
+  virtual std::unique_ptr<PreparedInsert> prepareInsert(const std::vector<Block>& blocks, QueryContext& context);
+  virtual bool supportsFinal() const { return false; }
+
   /// Exact row count when known cheaply (count() without filters uses it).
   virtual std::optional<uint64_t> totalRows() const { return std::nullopt; }
   virtual std::optional<uint64_t> totalBytes() const { return std::nullopt; }
@@ -98,6 +118,8 @@ class IStorage : public std::enable_shared_from_this<IStorage> {
   virtual void truncate();
   /// Called when the table is dropped (release files, ...).
   virtual void drop() {}
+  /// Called when the table is renamed: its data moves to `new_data_path` (persistent engines).
+  virtual void moveData(const std::string& new_data_path) {}
   /// For views: the query behind it.
   virtual ASTPtr viewQuery() const { return nullptr; }
   virtual bool isSystemTable() const { return false; }

@@ -20,6 +20,10 @@ struct StorageCreateArguments {
   const StorageContext* context = nullptr;
   /// Directory for the table's data (persistent engines); empty for in-memory catalogs.
   std::string data_path;
+  /// MergeTree family: ORDER BY / PRIMARY KEY / PARTITION BY resolved over the physical
+  /// columns (each tuple element is one expression); null/empty when absent.
+  Exprs sorting_key, primary_key;
+  ExprPtr partition_key;
 };
 
 class StorageFactory {

@@ -11,6 +11,9 @@ namespace tally {
 StoragePtr createSystemOne();
 StoragePtr createSystemDatabases(const Catalog& catalog, std::string data_path);
 StoragePtr createSystemTables(const Catalog& catalog, std::string data_path);
+StoragePtr createSystemParts(const Catalog& catalog);
+StoragePtr createSystemMutations(const Catalog& catalog);
+StoragePtr createSystemMerges(const Catalog& catalog);
 StoragePtr createSystemColumns(const Catalog& catalog);
 StoragePtr createSystemSettings();
 StoragePtr createSystemFunctions();

@@ -16,6 +16,9 @@ void attachSystemTables(Catalog& catalog, const std::string& data_path) {
   add("databases", createSystemDatabases(catalog, data_path));
   add("tables", createSystemTables(catalog, data_path));
   add("columns", createSystemColumns(catalog));
+  add("parts", createSystemParts(catalog));
+  add("mutations", createSystemMutations(catalog));
+  add("merges", createSystemMerges(catalog));
   add("settings", createSystemSettings());
   add("functions", createSystemFunctions());
   add("table_functions", createSystemTableFunctions());

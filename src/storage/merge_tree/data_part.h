@@ -1,0 +1,89 @@
+#pragma once
+// DataPart: one immutable, sorted, columnar piece of a MergeTree table on disk (a directory;
+// layout in docs/storage_format.md). Loading reads only the part's small index file (marks,
+// sparse primary index, per-granule min/max, LowCardinality dictionaries); column data is read
+// granule by granule when a query needs it. Shared (DataPartPtr) by the table's active set and
+// running queries; a part replaced by a merge or a mutation is marked removed and its directory
+// is deleted when the last reference goes.
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "columns/column.h"
+#include "common/field.h"
+#include "common/pod_array.h"
+#include "storage/merge_tree/compression_codec.h"
+#include "storage/merge_tree/part_name.h"
+#include "types/block.h"
+
+namespace tally {
+
+struct PartColumn {
+  std::string name;
+  DataTypePtr type;
+  std::string file;              // column file name in the part directory
+  std::vector<uint64_t> marks;   // granules + 1 byte offsets of granule frames in `file`
+  /// LowCardinality: width of the stored codes (1, 2 or 4) and the part's dictionary (values of
+  /// the dictionary type without Nullable, code 0 first). 0 / null otherwise.
+  uint8_t code_width = 0;
+  ColumnPtr dictionary_values;
+  /// LowCardinality: part code -> code in the table's dictionary (set when the part is attached).
+  PODArray<uint32_t> to_table_codes;
+  /// Per granule min and max (empty when the type has no usable order).
+  std::vector<Field> mins, maxs;
+};
+
+class DataPart {
+ public:
+  PartName name;
+  std::string path;  // directory
+  uint64_t rows = 0;
+  size_t index_granularity = 8192;
+  uint64_t bytes_on_disk = 0;
+  int64_t modification_time = 0;
+  std::string partition_value;  // the partition key's value as text ("tuple()" when none)
+  std::vector<PartColumn> columns;
+  /// Sparse primary index: for each sorting-key column, its values at the first row of every
+  /// granule and at the part's last row (granules + 1 values).
+  std::vector<std::string> key_names;
+  Columns primary_index;
+
+  ~DataPart();
+  size_t granules() const { return (rows + index_granularity - 1) / index_granularity; }
+  size_t granuleRows(size_t g) const { return std::min<uint64_t>(index_granularity, rows - g * index_granularity); }
+  /// Column position in `columns`, or -1.
+  int columnPosition(const std::string& name) const;
+
+  /// Rows of granules [first, last) of column `pos`: the values, or for a LowCardinality column
+  /// a UInt32 column of the table dictionary's codes. Thread-safe.
+  ColumnPtr readColumn(size_t pos, size_t first, size_t last) const;
+
+  /// The part's directory is deleted when the last reference is dropped.
+  void markRemoved() { removed_.store(true); }
+  bool isRemoved() const { return removed_.load(); }
+
+  /// Loads the part in directory `path`. Throws CORRUPTED_DATA / CHECKSUM_DOESNT_MATCH /
+  /// NO_FILE_IN_DATA_PART when it is damaged.
+  static std::shared_ptr<DataPart> load(const std::string& path, const PartName& name);
+
+ private:
+  int fileDescriptor(size_t pos) const;
+  mutable std::mutex fd_mutex_;
+  mutable std::vector<int> fds_;
+  std::atomic<bool> removed_{false};
+};
+
+using DataPartPtr = std::shared_ptr<const DataPart>;
+using MutableDataPartPtr = std::shared_ptr<DataPart>;
+
+/// Writes `block` (every physical column, already sorted by the key) as a new part in directory
+/// `dir` (created; must not exist) with `key` holding the sorting-key columns of the same rows.
+/// Files and the directory are fsynced before returning. `codecs` is per column of `block`.
+MutableDataPartPtr writePart(const std::string& dir, const PartName& name, const Block& block, const Block& key,
+                             const std::vector<CompressionCodec>& codecs, size_t index_granularity,
+                             const std::string& partition_value);
+
+}  // namespace tally

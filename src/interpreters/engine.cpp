@@ -1,5 +1,11 @@
 #include "interpreters/engine.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 
 #include "common/exception.h"
@@ -17,6 +23,8 @@ Engine::Engine(EngineOptions options) : options_(std::move(options)) {
   installValuesExpressionEvaluator();
   attachSystemTables(catalog_);
   if (!options_.data_path.empty()) {
+    std::filesystem::create_directories(options_.data_path);
+    lockDataPath();
     std::filesystem::create_directories(options_.data_path + "/metadata");
     std::filesystem::create_directories(options_.data_path + "/data");
     recoverRenameJournals(options_.data_path + "/journal");
@@ -29,6 +37,25 @@ Engine::Engine(EngineOptions options) : options_(std::move(options)) {
   catalog_.createDatabase(options_.default_database, "Memory", true);
   if (options_.default_database != "default") catalog_.createDatabase("default", "Memory", true);
   for (const auto& db : options_.extra_databases) catalog_.createDatabase(db, "Memory", true);
+}
+
+Engine::~Engine() {
+  if (status_fd_ >= 0) ::close(status_fd_);  // releases the lock
+}
+
+void Engine::lockDataPath() {
+  std::string path = options_.data_path + "/status";
+  status_fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (status_fd_ < 0) throw Exception(ErrorCodes::CANNOT_OPEN_FILE, "Cannot open file {}: {}", path, std::strerror(errno));
+  if (::flock(status_fd_, LOCK_EX | LOCK_NB) != 0) {
+    ::close(status_fd_);
+    status_fd_ = -1;
+    throw Exception(ErrorCodes::CANNOT_OPEN_FILE,
+                    "Cannot lock file {}. Another server instance in same directory is already running.", path);
+  }
+  std::string pid = "PID: " + std::to_string(::getpid()) + "\n";
+  if (::ftruncate(status_fd_, 0) != 0 || ::write(status_fd_, pid.data(), pid.size()) != ssize_t(pid.size()))
+    throw Exception(ErrorCodes::CANNOT_WRITE_TO_FILE_DESCRIPTOR, "Cannot write {}", path);
 }
 
 std::shared_ptr<Engine> Engine::open(EngineOptions options) {

@@ -32,13 +32,17 @@ class Engine {
   /// table, view and dictionary stored there (completing inserts a crash interrupted).
   static std::shared_ptr<Engine> open(EngineOptions options);
   explicit Engine(EngineOptions options);
+  ~Engine();
   Catalog& catalog() { return catalog_; }
   const EngineOptions& options() const { return options_; }
 
  private:
   void loadMetadata(const std::shared_ptr<Engine>& self);
+  /// Takes <data_path>/status with an exclusive lock: one process per data directory.
+  void lockDataPath();
 
   EngineOptions options_;
+  int status_fd_ = -1;
   Catalog catalog_;
 };
 

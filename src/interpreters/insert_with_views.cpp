@@ -5,7 +5,7 @@
 #include "execution/operators/transform_streams.h"
 #include "interpreters/defaults_filler.h"
 #include "storage/engines/storage_materialized_view.h"
-#include "storage/engines/storage_memory.h"
+#include "storage/engines/storage_blocks.h"
 
 namespace tally {
 
@@ -55,9 +55,7 @@ std::string insertJournalDirectory(Session& session) {
 std::vector<Block> runViewQuery(StatementContext& sc, const StorageMaterializedView& view, const StoragePtr& source,
                                 const std::vector<Block>& source_blocks) {
   // The source table, for this query only, is the inserted rows.
-  ColumnsDescription physical(source->columns().physical());
-  auto rows = std::make_shared<StorageMemory>(physical);
-  rows->insert(source_blocks, sc.context);
+  auto rows = std::make_shared<StorageBlocks>(ColumnsDescription(source->columns().physical()), source_blocks);
   std::string key = view.sourceDatabase() + "." + view.sourceTable();
   struct OverrideScope {
     Session& session;

@@ -57,6 +57,23 @@ void writeFileSynced(const std::string& path, std::string_view content) {
   syncFd(fd.get(), path);
 }
 
+void writeFileUnsynced(const std::string& path, std::string_view content) {
+  FileDescriptor fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+  if (fd.get() < 0) throw Exception(ErrorCodes::CANNOT_OPEN_FILE, "Cannot open file {} for writing: {}", path, std::strerror(errno));
+  writeAll(fd.get(), content, path);
+}
+
+void syncFileSystem(const std::string& path) {
+  FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (fd.get() < 0) throw Exception(ErrorCodes::CANNOT_OPEN_FILE, "Cannot open {}: {}", path, std::strerror(errno));
+  if (::syncfs(fd.get()) != 0) throw Exception(ErrorCodes::CANNOT_FSYNC, "Cannot sync the file system of {}: {}", path, std::strerror(errno));
+}
+
+void renameUnsynced(const std::string& from, const std::string& to) {
+  if (::rename(from.c_str(), to.c_str()) != 0)
+    throw Exception(ErrorCodes::CANNOT_WRITE_TO_FILE_DESCRIPTOR, "Cannot rename {} to {}: {}", from, to, std::strerror(errno));
+}
+
 void writeFileDurably(const std::string& path, std::string_view content) {
   std::string tmp = path + ".tmp";
   writeFileSynced(tmp, content);

@@ -17,6 +17,17 @@ void writeFileDurably(const std::string& path, std::string_view content);
 /// directory holding it).
 void writeFileSynced(const std::string& path, std::string_view content);
 
+/// Writes `content` to a new file `path` without syncing it (a later syncFileSystem makes it
+/// durable).
+void writeFileUnsynced(const std::string& path, std::string_view content);
+
+/// Flushes every written file of the file system holding `path` (syncfs(2)): one call makes a
+/// whole set of new files durable, far cheaper than an fsync per file.
+void syncFileSystem(const std::string& path);
+
+/// rename(2) without syncing (the caller's journal or a later syncFileSystem covers it).
+void renameUnsynced(const std::string& from, const std::string& to);
+
 /// fsync of a directory, making entries created, renamed or removed in it durable.
 void fsyncDirectory(const std::string& path);
 

@@ -44,7 +44,7 @@ std::string unescapeLine(const std::string& s) {
 
 void doRenames(const Renames& renames) {
   for (const auto& [from, to] : renames)
-    if (fs::exists(from)) renameDurably(from, to);
+    if (fs::exists(from)) renameUnsynced(from, to);
 }
 
 }  // namespace
@@ -56,6 +56,10 @@ void commitRenames(const std::string& journal_dir, const Renames& renames) {
     return;
   }
   fs::create_directories(journal_dir);
+  // The prepared data reaches the disk first; then the journal (the commit point); then the
+  // renames, synced before the journal goes. A crash after the journal is durable redoes the
+  // renames at start.
+  syncFileSystem(journal_dir);
   std::string text = "tally rename journal 1\n";
   for (const auto& [from, to] : renames) text += escapeLine(from) + "\t" + escapeLine(to) + "\n";
   auto now = std::chrono::system_clock::now().time_since_epoch().count();
@@ -63,8 +67,8 @@ void commitRenames(const std::string& journal_dir, const Renames& renames) {
                      std::to_string(journal_counter.fetch_add(1)) + ".txt";
   writeFileDurably(path, text);  // the commit point
   doRenames(renames);
+  syncFileSystem(journal_dir);
   fs::remove(path);
-  fsyncDirectory(journal_dir);
 }
 
 void recoverRenameJournals(const std::string& journal_dir) {
@@ -91,6 +95,7 @@ void recoverRenameJournals(const std::string& journal_dir) {
       renames.emplace_back(unescapeLine(line.substr(0, tab)), unescapeLine(line.substr(tab + 1)));
     }
     doRenames(renames);
+    syncFileSystem(journal_dir);
     fs::remove(path);
   }
   if (!journals.empty()) fsyncDirectory(journal_dir);

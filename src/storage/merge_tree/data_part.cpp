@@ -135,8 +135,13 @@ DataPart::~DataPart() {
   for (int fd : fds_)
     if (fd >= 0) ::close(fd);
   if (removed_.load() && !path.empty()) {
+    // Renamed first, so a crash in the middle leaves a tmp_ directory (removed at start), never
+    // a part with missing files.
     std::error_code ec;
-    fs::remove_all(path, ec);
+    fs::path p(path);
+    fs::path doomed = p.parent_path() / ("tmp_delete_" + p.filename().string());
+    fs::rename(p, doomed, ec);
+    fs::remove_all(ec ? p : doomed, ec);
   }
 }
 
@@ -253,7 +258,7 @@ MutableDataPartPtr writePart(const std::string& dir, const PartName& name, const
     }
     pc.marks.push_back(file.size());
     if (!usable) pc.mins.clear(), pc.maxs.clear();
-    writeFileSynced(dir + "/" + pc.file, file);
+    writeFileUnsynced(dir + "/" + pc.file, file);
     bytes += file.size();
 
     for (uint64_t m : pc.marks) appendPod(marks_frame, m);
@@ -289,9 +294,8 @@ MutableDataPartPtr writePart(const std::string& dir, const PartName& name, const
   lz4.compress(primary_frame, index);
   lz4.compress(minmax_frame, index);
   for (const auto& d : dictionary_frames) lz4.compress(d, index);
-  writeFileSynced(dir + "/index.bin", index);
-  writeFileSynced(dir + "/part.txt", part_txt);
-  fsyncDirectory(dir);
+  writeFileUnsynced(dir + "/index.bin", index);
+  writeFileUnsynced(dir + "/part.txt", part_txt);
   part->bytes_on_disk = bytes + index.size() + part_txt.size();
   part->modification_time = int64_t(::time(nullptr));
   return part;

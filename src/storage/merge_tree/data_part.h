@@ -81,7 +81,8 @@ using MutableDataPartPtr = std::shared_ptr<DataPart>;
 
 /// Writes `block` (every physical column, already sorted by the key) as a new part in directory
 /// `dir` (created; must not exist) with `key` holding the sorting-key columns of the same rows.
-/// Files and the directory are fsynced before returning. `codecs` is per column of `block`.
+/// Files are not synced: the commit (storage/insert_transaction.h) syncs the file system before
+/// the part is renamed into place. `codecs` is per column of `block`.
 MutableDataPartPtr writePart(const std::string& dir, const PartName& name, const Block& block, const Block& key,
                              const std::vector<CompressionCodec>& codecs, size_t index_granularity,
                              const std::string& partition_value);

@@ -16,6 +16,7 @@
 #include "storage/column_conditions.h"
 #include "storage/insert_transaction.h"
 #include "storage/merge_tree/merge_scheduler.h"
+#include "storage/merge_tree/sort_key.h"
 #include "types/data_type_low_cardinality.h"
 
 namespace tally {
@@ -133,34 +134,36 @@ StorageMergeTree::~StorageMergeTree() {
 
 void StorageMergeTree::loadParts() {
   recoverRenameJournals(data_path_);
-  std::vector<MutableDataPartPtr> loaded;
+  std::vector<std::pair<PartName, std::string>> found;
   for (const auto& entry : fs::directory_iterator(data_path_)) {
     if (!entry.is_directory()) continue;
     std::string name = entry.path().filename().string();
     if (name.starts_with("tmp")) {
-      fs::remove_all(entry.path());  // an insert or merge that never committed
+      fs::remove_all(entry.path());  // an insert, merge or removal that never completed
       continue;
     }
     if (name == "detached") continue;
-    auto part_name = PartName::parse(name);
-    if (!part_name) continue;
-    loaded.push_back(DataPart::load(entry.path().string(), *part_name));
+    if (auto part_name = PartName::parse(name)) found.emplace_back(*part_name, entry.path().string());
   }
   // Parts covered by a merged or mutated part are leftovers of a crash after the new part was
-  // committed: drop them.
-  std::sort(loaded.begin(), loaded.end(), [](const auto& a, const auto& b) { return a->name < b->name; });
+  // committed: removed without loading them (they may be half deleted).
   std::vector<MutableDataPartPtr> active;
-  for (auto& p : loaded) {
+  for (const auto& [name, path] : found) {
     bool covered = false;
-    for (const auto& q : loaded)
-      if (q != p && q->name.contains(p->name) && !(p->name.contains(q->name) && p->name < q->name)) covered = true;
+    for (const auto& [other, other_path] : found)
+      if (other_path != path && other.contains(name)) covered = true;
     if (covered) {
-      p->markRemoved();
+      std::error_code ec;
+      fs::path p(path);
+      fs::path doomed = p.parent_path() / ("tmp_delete_" + p.filename().string());
+      fs::rename(p, doomed, ec);
+      fs::remove_all(ec ? p : doomed, ec);
       continue;
     }
-    active.push_back(p);
-    next_block_ = std::max<int64_t>(next_block_.load(), p->name.max_block + 1);
-    next_block_ = std::max<int64_t>(next_block_.load(), p->name.mutation + 1);
+    auto part = DataPart::load(path, name);
+    next_block_ = std::max<int64_t>(next_block_.load(), name.max_block + 1);
+    next_block_ = std::max<int64_t>(next_block_.load(), name.mutation + 1);
+    active.push_back(std::move(part));
   }
   attachParts(active, {});
 }
@@ -172,10 +175,8 @@ void StorageMergeTree::sortBlock(Block& block, Block& key) const {
   key = Block();
   if (!key_evaluator_) return;
   Block with_key = key_evaluator_->execute(block);
-  SortDescription description;
-  for (const auto& e : sorting_key_) description.push_back({e->name, 1, 1});
   Permutation perm;
-  sortBlockPermutation(with_key, description, 0, perm);
+  sortByKey(with_key, sortingKeyNames(), perm);
   bool sorted = true;
   for (size_t i = 0; i < perm.size() && sorted; ++i) sorted = perm[i] == i;
   if (!sorted) with_key = permute(with_key, perm);
@@ -331,7 +332,7 @@ std::unique_ptr<PreparedInsert> StorageMergeTree::prepareInsert(const std::vecto
 void StorageMergeTree::insert(const Block& block, QueryContext& context) { insert(std::vector<Block>{block}, context); }
 
 void StorageMergeTree::insert(const std::vector<Block>& blocks, QueryContext& context) {
-  InsertTransaction txn(data_path_);
+  InsertTransaction txn(journalDirectory());
   txn.add(shared_from_this(), prepareInsert(blocks, context));
   txn.commit();
 }
@@ -576,11 +577,9 @@ BlockStreams StorageMergeTree::readFinal(const Snapshot& snap, const ReadRequest
     }())
                                     : data;
     std::vector<std::string> key_names = sortingKeyNames();
-    SortDescription description;
-    for (const auto& k : key_names) description.push_back({k, 1, 1});
-    Permutation perm;
-    if (!description.empty()) {
-      sortBlockPermutation(with_key, description, 0, perm);
+    if (!key_names.empty()) {
+      Permutation perm;
+      sortByKey(with_key, key_names, perm);
       with_key = permute(with_key, perm);
     }
     Block merged = applyMergingMode(with_key, key_names, mode_, /*for_final=*/true);
@@ -715,7 +714,7 @@ bool StorageMergeTree::mergeParts(const std::vector<DataPartPtr>& parts) {
   MutableDataPartPtr part = writePart(tmp, name, data, key, codecs_, index_granularity_, parts.front()->partition_value);
   std::string final_path = data_path_ + "/" + name.str();
   try {
-    commitRenames(data_path_, {{tmp, final_path}});
+    commitRenames(journalDirectory(), {{tmp, final_path}});
   } catch (...) {
     std::error_code ec;
     fs::remove_all(tmp, ec);
@@ -845,7 +844,7 @@ void StorageMergeTree::mutate(const std::string& command, const std::function<Bl
       rewritten.push_back(std::move(part));
       replaced.push_back(p);
     }
-    commitRenames(data_path_, renames);
+    commitRenames(journalDirectory(), renames);
     cleanup.committed = true;
     std::vector<MutableDataPartPtr> non_empty;
     for (auto& part : rewritten) {

@@ -97,6 +97,9 @@ class StorageMergeTree final : public IStorage {
   class PreparedParts;
 
   void loadParts();
+  /// Where this table's own commits (merges, mutations, direct inserts) keep their journal;
+  /// empty for tables of an in-memory catalog (nothing to make durable).
+  std::string journalDirectory() const { return owns_temporary_path_ ? std::string() : data_path_; }
   /// Writes the parts of `block` (split by partition) into temporary directories.
   std::vector<MutableDataPartPtr> writeTemporaryParts(const Block& block, const std::string& prefix);
   /// Sorted, mode-applied data of `block` (physical columns) plus its key columns.

@@ -1,0 +1,289 @@
+-- ClickPy's data model (ClickHouse/clickpy), as tally creates it: the raw downloads table,
+-- its fourteen rollups fed by materialized views, project metadata and countries. Table and
+-- column names, types and sorting keys are ClickPy's, so the same queries run on both.
+-- Statements are idempotent (IF NOT EXISTS).
+
+CREATE DATABASE IF NOT EXISTS pypi;
+
+CREATE TABLE IF NOT EXISTS pypi.pypi
+(
+    `date` Date,
+    `country_code` LowCardinality(String),
+    `project` String,
+    `type` LowCardinality(String),
+    `installer` LowCardinality(String),
+    `python_minor` LowCardinality(String),
+    `system` LowCardinality(String),
+    `version` String
+)
+ENGINE = MergeTree
+ORDER BY (project, date, version, country_code, python_minor, system);
+
+CREATE TABLE IF NOT EXISTS pypi.pypi_downloads
+(
+    `project` String,
+    `count` Int64
+)
+ENGINE = SummingMergeTree
+ORDER BY project;
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS pypi.pypi_downloads_mv TO pypi.pypi_downloads
+AS SELECT project, count() AS count
+FROM pypi.pypi
+GROUP BY project;
+
+CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_by_version
+(
+    `project` String,
+    `version` String,
+    `count` Int64
+)
+ENGINE = SummingMergeTree
+ORDER BY (project, version);
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS pypi.pypi_downloads_by_version_mv TO pypi.pypi_downloads_by_version
+AS SELECT project, version, count() AS count
+FROM pypi.pypi
+GROUP BY project, version;
+
+CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_per_day
+(
+    `date` Date,
+    `project` String,
+    `count` Int64
+)
+ENGINE = SummingMergeTree
+ORDER BY (project, date);
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS pypi.pypi_downloads_per_day_mv TO pypi.pypi_downloads_per_day
+AS SELECT date, project, count() AS count
+FROM pypi.pypi
+GROUP BY date, project;
+
+CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_per_day_by_version
+(
+    `date` Date,
+    `project` String,
+    `version` String,
+    `count` Int64
+)
+ENGINE = SummingMergeTree
+ORDER BY (project, version, date);
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS pypi.pypi_downloads_per_day_by_version_mv TO pypi.pypi_downloads_per_day_by_version
+AS SELECT date, project, version, count() AS count
+FROM pypi.pypi
+GROUP BY date, project, version;
+
+CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_per_day_by_version_by_country
+(
+    `date` Date,
+    `project` String,
+    `version` String,
+    `country_code` String,
+    `count` Int64
+)
+ENGINE = SummingMergeTree
+ORDER BY (project, version, date, country_code);
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS pypi.pypi_downloads_per_day_by_version_by_country_mv TO pypi.pypi_downloads_per_day_by_version_by_country
+AS SELECT date, project, version, country_code, count() AS count
+FROM pypi.pypi
+GROUP BY date, project, version, country_code;
+
+CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_per_day_by_version_by_file_type
+(
+    `date` Date,
+    `project` String,
+    `version` String,
+    `type` LowCardinality(String),
+    `count` Int64
+)
+ENGINE = SummingMergeTree
+ORDER BY (project, version, date, type);
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS pypi.pypi_downloads_per_day_by_version_by_file_type_mv TO pypi.pypi_downloads_per_day_by_version_by_file_type
+AS SELECT date, project, version, type, count() AS count
+FROM pypi.pypi
+GROUP BY date, project, version, type;
+
+CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_per_day_by_version_by_python
+(
+    `date` Date,
+    `project` String,
+    `version` String,
+    `python_minor` String,
+    `count` Int64
+)
+ENGINE = SummingMergeTree
+ORDER BY (project, version, date, python_minor);
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS pypi.pypi_downloads_per_day_by_version_by_python_mv TO pypi.pypi_downloads_per_day_by_version_by_python
+AS SELECT date, project, version, python_minor, count() AS count
+FROM pypi.pypi
+GROUP BY date, project, version, python_minor;
+
+CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_per_day_by_version_by_system
+(
+    `date` Date,
+    `project` String,
+    `version` String,
+    `system` String,
+    `count` Int64
+)
+ENGINE = SummingMergeTree
+ORDER BY (project, version, date, system);
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS pypi.pypi_downloads_per_day_by_version_by_system_mv TO pypi.pypi_downloads_per_day_by_version_by_system
+AS SELECT date, project, version, system, count() AS count
+FROM pypi.pypi
+GROUP BY date, project, version, system;
+
+CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_per_day_by_version_by_installer_by_type
+(
+    `date` Date,
+    `project` String,
+    `version` String,
+    `installer` String,
+    `type` LowCardinality(String),
+    `count` Int64
+)
+ENGINE = SummingMergeTree
+ORDER BY (project, version, date, installer);
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS pypi.pypi_downloads_per_day_by_version_by_installer_by_type_mv TO pypi.pypi_downloads_per_day_by_version_by_installer_by_type
+AS SELECT date, project, version, installer, type, count() AS count
+FROM pypi.pypi
+GROUP BY date, project, version, installer, type;
+
+CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_per_day_by_version_by_installer_by_type_by_country
+(
+    `date` Date,
+    `project` String,
+    `version` String,
+    `country_code` LowCardinality(String),
+    `installer` String,
+    `type` LowCardinality(String),
+    `count` Int64
+)
+ENGINE = SummingMergeTree
+ORDER BY (project, version, date, country_code, installer, type);
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS pypi.pypi_downloads_per_day_by_version_by_installer_by_type_by_country_mv TO pypi.pypi_downloads_per_day_by_version_by_installer_by_type_by_country
+AS SELECT date, project, version, country_code, installer, type, count() AS count
+FROM pypi.pypi
+GROUP BY date, project, version, country_code, installer, type;
+
+CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_per_day_by_version_by_python_by_country
+(
+    `date` Date,
+    `project` String,
+    `version` String,
+    `country_code` LowCardinality(String),
+    `python_minor` String,
+    `count` Int64
+)
+ENGINE = SummingMergeTree
+ORDER BY (project, version, date, country_code, python_minor);
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS pypi.pypi_downloads_per_day_by_version_by_python_by_country_mv TO pypi.pypi_downloads_per_day_by_version_by_python_by_country
+AS SELECT date, project, version, country_code, python_minor, count() AS count
+FROM pypi.pypi
+GROUP BY date, project, version, country_code, python_minor;
+
+CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_per_day_by_version_by_system_by_country
+(
+    `date` Date,
+    `project` String,
+    `version` String,
+    `country_code` String,
+    `system` String,
+    `count` Int64
+)
+ENGINE = SummingMergeTree
+ORDER BY (project, version, date, country_code, system);
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS pypi.pypi_downloads_per_day_by_version_by_system_by_country_mv TO pypi.pypi_downloads_per_day_by_version_by_system_by_country
+AS SELECT date, project, version, country_code, system, count() AS count
+FROM pypi.pypi
+GROUP BY date, project, version, country_code, system;
+
+CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_max_min
+(
+    `project` String,
+    `max_date` SimpleAggregateFunction(max, Date),
+    `min_date` SimpleAggregateFunction(min, Date)
+)
+ENGINE = AggregatingMergeTree
+ORDER BY project;
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS pypi.pypi_downloads_max_min_mv TO pypi.pypi_downloads_max_min
+AS SELECT project, maxSimpleState(date) AS max_date, minSimpleState(date) AS min_date
+FROM pypi.pypi
+GROUP BY project;
+
+CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_per_month
+(
+    `month` Date,
+    `project` String,
+    `count` Int64
+)
+ENGINE = SummingMergeTree
+ORDER BY (month, project);
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS pypi.pypi_downloads_per_month_mv TO pypi.pypi_downloads_per_month
+AS SELECT toStartOfMonth(date) AS month, project, count() AS count
+FROM pypi.pypi
+WHERE date > toStartOfMonth(now()) - toIntervalMonth(6)
+GROUP BY month, project;
+
+CREATE TABLE IF NOT EXISTS pypi.projects
+(
+    `metadata_version` String,
+    `name` String,
+    `version` String,
+    `summary` String,
+    `description` String,
+    `description_content_type` String,
+    `author` String,
+    `author_email` String,
+    `maintainer` String,
+    `maintainer_email` String,
+    `license` String,
+    `keywords` String,
+    `classifiers` Array(String),
+    `platform` Array(String),
+    `home_page` String,
+    `download_url` String,
+    `requires_python` String,
+    `requires` Array(String),
+    `provides` Array(String),
+    `obsoletes` Array(String),
+    `requires_dist` Array(String),
+    `provides_dist` Array(String),
+    `obsoletes_dist` Array(String),
+    `requires_external` Array(String),
+    `project_urls` Array(String),
+    `uploaded_via` String,
+    `upload_time` DateTime64(3),
+    `filename` String,
+    `size` Int64,
+    `path` String,
+    `python_version` String,
+    `packagetype` String,
+    `comment_text` String,
+    `has_signature` Bool,
+    `md5_digest` String,
+    `sha256_digest` String,
+    `blake2_256_digest` String
+)
+ENGINE = MergeTree
+ORDER BY name;
+
+CREATE TABLE IF NOT EXISTS pypi.countries
+(
+    `name` String,
+    `code` String
+)
+ENGINE = MergeTree
+ORDER BY code;

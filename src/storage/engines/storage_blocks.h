@@ -1,0 +1,25 @@
+#pragma once
+// StorageBlocks: a read-only table over blocks already in memory (the rows of one INSERT, seen
+// by the materialized views on its table). No copies, no re-encoding: reads hand out the
+// blocks themselves, one stream per block up to max_streams.
+
+#include <vector>
+
+#include "storage/storage.h"
+
+namespace tally {
+
+class StorageBlocks final : public IStorage {
+ public:
+  /// `blocks` hold (at least) every physical column of `columns`.
+  StorageBlocks(ColumnsDescription columns, std::vector<Block> blocks);
+
+  std::string engineName() const override { return "Blocks"; }
+  BlockStreams read(const ReadRequest& request, QueryContext& context) override;
+  std::optional<uint64_t> totalRows() const override;
+
+ private:
+  std::vector<Block> blocks_;
+};
+
+}  // namespace tally

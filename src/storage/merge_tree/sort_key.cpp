@@ -1,0 +1,153 @@
+#include "storage/merge_tree/sort_key.h"
+
+#include <algorithm>
+#include <bit>
+#include <cstring>
+#include <string_view>
+#include <unordered_map>
+
+#include "columns/column_const.h"
+#include "columns/column_low_cardinality.h"
+#include "columns/column_string.h"
+#include "columns/column_vector.h"
+#include "execution/operators/sorting_stream.h"
+
+namespace tally {
+
+namespace {
+
+using Ranks = std::vector<uint64_t>;
+
+/// Ranks of distinct strings in sorted order, for `values` (size n) of a string-like column.
+template <typename GetValue>
+bool rankStrings(size_t rows, GetValue get, Ranks& ranks, uint64_t& max_rank) {
+  std::unordered_map<std::string_view, uint32_t> index;
+  std::vector<std::string_view> distinct;
+  std::vector<uint32_t> ids(rows);
+  for (size_t i = 0; i < rows; ++i) {
+    std::string_view v = get(i);
+    auto [it, inserted] = index.emplace(v, uint32_t(distinct.size()));
+    if (inserted) distinct.push_back(v);
+    ids[i] = it->second;
+  }
+  std::vector<uint32_t> order(distinct.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return distinct[a] < distinct[b]; });
+  std::vector<uint32_t> rank_of(distinct.size());
+  for (uint32_t r = 0; r < order.size(); ++r) rank_of[order[r]] = r;
+  ranks.resize(rows);
+  for (size_t i = 0; i < rows; ++i) ranks[i] = rank_of[ids[i]];
+  max_rank = distinct.empty() ? 0 : distinct.size() - 1;
+  return true;
+}
+
+template <typename T>
+bool rankVector(const Column& column, Ranks& ranks, uint64_t& max_rank) {
+  const auto* v = dynamic_cast<const ColumnVector<T>*>(&column);
+  if (!v) return false;
+  const auto& data = v->getData();
+  ranks.resize(data.size());
+  uint64_t mx = 0;
+  for (size_t i = 0; i < data.size(); ++i) {
+    uint64_t r;
+    if constexpr (std::is_signed_v<T>) {
+      r = uint64_t(int64_t(data[i])) ^ (uint64_t(1) << 63);  // order-preserving
+    } else {
+      r = uint64_t(data[i]);
+    }
+    ranks[i] = r;
+    mx = std::max(mx, r);
+  }
+  // Signed values: shift to start at the minimum so small ranges pack into few bits.
+  if constexpr (std::is_signed_v<T>) {
+    uint64_t mn = UINT64_MAX;
+    for (auto r : ranks) mn = std::min(mn, r);
+    mx = 0;
+    for (auto& r : ranks) {
+      r -= mn;
+      mx = std::max(mx, r);
+    }
+  }
+  max_rank = mx;
+  return true;
+}
+
+bool rankColumn(const Column& column, Ranks& ranks, uint64_t& max_rank) {
+  switch (column.kind()) {
+    case ColumnKind::Vector:
+      return rankVector<UInt8>(column, ranks, max_rank) || rankVector<UInt16>(column, ranks, max_rank) ||
+             rankVector<UInt32>(column, ranks, max_rank) || rankVector<UInt64>(column, ranks, max_rank) ||
+             rankVector<Int8>(column, ranks, max_rank) || rankVector<Int16>(column, ranks, max_rank) ||
+             rankVector<Int32>(column, ranks, max_rank) || rankVector<Int64>(column, ranks, max_rank);
+    case ColumnKind::String: {
+      const auto& s = static_cast<const ColumnString&>(column);
+      return rankStrings(s.size(), [&](size_t i) { return s.at(i); }, ranks, max_rank);
+    }
+    case ColumnKind::LowCardinality: {
+      const auto& lc = static_cast<const ColumnLowCardinality&>(column);
+      if (lc.isNullableDictionary()) return false;
+      const Column& values = lc.getDictionary().values();
+      if (values.kind() != ColumnKind::String) return false;
+      const auto& strings = static_cast<const ColumnString&>(values);
+      // Rank the dictionary once, then map each row's code.
+      Ranks dict_ranks;
+      uint64_t dict_max = 0;
+      rankStrings(strings.size(), [&](size_t i) { return strings.at(i); }, dict_ranks, dict_max);
+      ranks.resize(lc.size());
+      lc.visitIndexes([&](const auto& codes) {
+        for (size_t i = 0; i < ranks.size(); ++i) ranks[i] = dict_ranks[codes[i]];
+      });
+      max_rank = dict_max;
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+void sortByKey(const Block& block, const std::vector<std::string>& keys, Permutation& perm) {
+  size_t rows = block.rows();
+  std::vector<Ranks> ranks(keys.size());
+  std::vector<unsigned> bits(keys.size());
+  unsigned total_bits = 0;
+  bool fast = true;
+  for (size_t k = 0; k < keys.size() && fast; ++k) {
+    int pos = block.position(keys[k]);
+    if (pos < 0) {
+      fast = false;
+      break;
+    }
+    ColumnPtr col = materialize(block.at(size_t(pos)).column);
+    uint64_t max_rank = 0;
+    fast = rankColumn(*col, ranks[k], max_rank);
+    bits[k] = max_rank == 0 ? 0 : unsigned(64 - std::countl_zero(max_rank));
+    total_bits += bits[k];
+  }
+  if (!fast || total_bits > 128) {
+    SortDescription description;
+    for (const auto& k : keys) description.push_back({k, 1, 1});
+    sortBlockPermutation(block, description, 0, perm);
+    return;
+  }
+  using U128 = unsigned __int128;
+  struct Entry {
+    U128 key;
+    uint64_t row;
+  };
+  std::vector<Entry> entries(rows);
+  for (size_t i = 0; i < rows; ++i) {
+    U128 key = 0;
+    for (size_t k = 0; k < keys.size(); ++k)
+      if (bits[k]) key = (key << bits[k]) | ranks[k][i];
+    entries[i] = {key, i};
+  }
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+    return a.key < b.key || (a.key == b.key && a.row < b.row);
+  });
+  perm.resize(rows);
+  for (size_t i = 0; i < rows; ++i) perm[i] = entries[i].row;
+}
+
+}  // namespace tally

@@ -53,6 +53,9 @@ struct Options {
   std::vector<std::string> extra_databases;
   /// Password of the built-in `default` user (empty: none), set by the operator.
   std::string default_password;
+  /// YAML users file (users, profiles, quotas; ClickHouse's users.xml shape); its entities
+  /// are read-only. Empty: none.
+  std::string users_file;
 };
 
 struct Progress {

@@ -22,6 +22,7 @@ struct SelectAnalyzer::SourceBuilder {
   std::string display_name;           // for EXPLAIN
   std::shared_ptr<QueryPlan> subquery;  // a subquery or CTE
   size_t table_index = 0;             // in tables_
+  std::string database, table;        // a catalog table or view (for the SELECT privilege check)
 };
 
 /// One JOIN: the right element and how rows match.
@@ -117,6 +118,10 @@ void SelectAnalyzer::analyzeFrom() {
       if (!storage) {
         if (db.empty()) db = context_.current_database;
         storage = context_.catalog->getTable(db, te.table);
+      }
+      if (!te.database.empty() || !context_.temporary_tables || !context_.temporary_tables->count(te.table)) {
+        builder->database = db;
+        builder->table = te.table;
       }
       if (ASTPtr view = storage->viewQuery()) {
         builder->subquery = std::make_shared<QueryPlan>(owner_.analyze(view, &ctes_));
@@ -329,6 +334,7 @@ PlanStepPtr SelectAnalyzer::buildFromPlan(const std::set<std::string>& required,
       sources_names.push_back(c.name);
       output_names.push_back(c.block_name);
     }
+    if (context_.check_select && !b.table.empty()) context_.check_select(b.database, b.table, sources_names);
     PlanStepPtr step;
     if (b.subquery) {
       step = std::move(b.subquery->root);

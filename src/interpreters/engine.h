@@ -24,17 +24,25 @@ struct EngineOptions {
   std::vector<std::string> extra_databases;
   /// Password of the built-in `default` user; empty: no password.
   std::string default_password;
+  /// YAML users file (src/access/users_file.h); empty: none.
+  std::string users_file;
 };
+
+class AccessStore;
+struct UserSettings;
 
 class Engine {
  public:
   explicit Engine(EngineOptions options);
   Catalog& catalog() { return catalog_; }
   const EngineOptions& options() const { return options_; }
+  /// Users, roles, settings profiles and quotas.
+  AccessStore& access() { return *access_; }
 
  private:
   EngineOptions options_;
   Catalog catalog_;
+  std::shared_ptr<AccessStore> access_;
 };
 
 class Session;
@@ -65,6 +73,14 @@ class Session {
   Settings settings;
   std::string current_database;
   std::string user = "default";
+  /// The user's settings from its profiles, with the constraints on changing them.
+  std::shared_ptr<const UserSettings> user_settings;
+  /// Signs the session in as `user` (already authenticated): its settings start from the
+  /// defaults plus the user's profiles.
+  void login(const std::string& user_name);
+  /// Throws READONLY / SETTING_CONSTRAINT_VIOLATION when the session may not set `name` to
+  /// `value` (readonly = 1, a CONST setting, outside MIN/MAX).
+  void checkSettingChange(const std::string& name, const Field& value) const;
   std::map<std::string, StoragePtr> temporary_tables;
   std::map<std::string, std::string> temporary_create_queries;
   /// {name:Type} values set for the session (SET param_x = ..., CLI --param_x).

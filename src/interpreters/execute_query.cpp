@@ -151,8 +151,16 @@ QueryResultInfo executeStatement(Session& session, const ASTPtr& ast_in, std::st
   info.query_kind = kindName(*ast);
   StatementContext sc{session, *context, io, info, parameters, query};
   checkStatementAccess(sc, *ast);
+  // Statements run inside another on the same thread (expressions of INSERT ... VALUES) are
+  // part of it: only the outermost one counts in quotas.
+  static thread_local int statement_depth = 0;
+  struct DepthGuard {
+    int& depth;
+    ~DepthGuard() { --depth; }
+  } depth_guard{++statement_depth};
+  const bool count_in_quotas = statement_depth == 1;
   AccessStore& access = session.engine().access();
-  access.quotaBeginQuery(session.user);
+  if (count_in_quotas) access.quotaBeginQuery(session.user);
   auto quota_usage = [&](bool failed) {
     QueryQuotaUsage u;
     Progress p = context->progress();
@@ -169,10 +177,10 @@ QueryResultInfo executeStatement(Session& session, const ASTPtr& ast_in, std::st
   try {
     dispatchStatement(sc, ast);
   } catch (...) {
-    access.quotaEndQuery(session.user, quota_usage(true));
+    if (count_in_quotas) access.quotaEndQuery(session.user, quota_usage(true));
     throw;
   }
-  access.quotaEndQuery(session.user, quota_usage(false));
+  if (count_in_quotas) access.quotaEndQuery(session.user, quota_usage(false));
   info.progress = context->progress();
   return info;
 }

@@ -19,9 +19,9 @@ bool isSystemDatabase(const std::string& db) {
 }
 
 std::string grantText(AccessFlags flag, const std::string& database, const std::string& table,
-                      const std::vector<std::string>& columns) {
+                      const std::vector<std::string>& columns, const std::string& privilege_name) {
   auto names = accessFlagsNames(flag);
-  std::string s = names.empty() ? "NONE" : names.front();
+  std::string s = !privilege_name.empty() ? privilege_name : names.empty() ? "NONE" : names.front();
   if (!columns.empty()) {
     s += "(";
     for (size_t i = 0; i < columns.size(); ++i) s += (i ? ", " : "") + backQuoteIfNeed(columns[i]);
@@ -30,14 +30,25 @@ std::string grantText(AccessFlags flag, const std::string& database, const std::
   return s + " ON " + accessTargetText(database, table);
 }
 
+/// USER, ROLE, SETTINGS PROFILE, QUOTA (as in the privilege CREATE USER).
+std::string entityPrivilegeWord(AccessEntityKind kind) {
+  switch (kind) {
+    case AccessEntityKind::User: return "USER";
+    case AccessEntityKind::Role: return "ROLE";
+    case AccessEntityKind::SettingsProfile: return "SETTINGS PROFILE";
+    case AccessEntityKind::Quota: return "QUOTA";
+  }
+  return {};
+}
+
 }  // namespace
 
 void requireGrant(Session& session, AccessFlags flag, const std::string& database, const std::string& table,
-                  const std::vector<std::string>& columns, bool with_grant_option) {
+                  const std::vector<std::string>& columns, bool with_grant_option, const std::string& privilege_name) {
   if (isSystemDatabase(database) && (flag & ~(AccessType::SELECT | AccessType::SHOW)) == 0) return;
   if (session.engine().access().isGranted(session.user, flag, database, table, columns, with_grant_option)) return;
   throw Exception(ErrorCodes::ACCESS_DENIED, "{}: Not enough privileges. To execute this query, it's necessary to have the grant {}{}",
-                  session.user, grantText(flag, database, table, columns), with_grant_option ? " WITH GRANT OPTION" : "");
+                  session.user, grantText(flag, database, table, columns, privilege_name), with_grant_option ? " WITH GRANT OPTION" : "");
 }
 
 void checkStatementAccess(StatementContext& sc, const IAST& ast) {
@@ -117,22 +128,29 @@ void checkStatementAccess(StatementContext& sc, const IAST& ast) {
         requireGrant(s, AccessType::SHOW_COLUMNS, db_or_current(q.database), q.table);
       return;
     }
-    case ASTKind::CreateAccessEntityQuery:
-    case ASTKind::DropAccessEntityQuery: return requireGrant(s, AccessType::ACCESS_MANAGEMENT, "", "");
+    case ASTKind::CreateAccessEntityQuery: {
+      const auto& q = ast.as<ASTCreateAccessEntityQuery>();
+      return requireGrant(s, AccessType::ACCESS_MANAGEMENT, "", "", {}, false,
+                          std::string(q.alter ? "ALTER " : "CREATE ") + entityPrivilegeWord(q.entity));
+    }
+    case ASTKind::DropAccessEntityQuery:
+      return requireGrant(s, AccessType::ACCESS_MANAGEMENT, "", "", {}, false,
+                          "DROP " + entityPrivilegeWord(ast.as<ASTDropAccessEntityQuery>().entity));
     case ASTKind::ShowAccessQuery: {
       const auto& q = ast.as<ASTShowAccessQuery>();
       bool own = q.what == ASTShowAccessQuery::What::QuotaUsage ||
                  (q.what == ASTShowAccessQuery::What::Grants && (q.names.empty() || (q.names.size() == 1 && q.names[0] == s.user))) ||
                  (q.what == ASTShowAccessQuery::What::CreateEntity && q.entity == AccessEntityKind::User &&
                   (q.names.empty() || (q.names.size() == 1 && q.names[0] == s.user)));
-      if (!own) requireGrant(s, AccessType::ACCESS_MANAGEMENT, "", "");
+      if (!own) requireGrant(s, AccessType::ACCESS_MANAGEMENT, "", "", {}, false, "SHOW " + entityPrivilegeWord(q.entity) + "S");
       return;
     }
     case ASTKind::GrantQuery: {
       const auto& q = ast.as<ASTGrantQuery>();
+      std::string database = q.database.empty() ? s.current_database : q.database == "*" ? "" : q.database;
       for (const auto& p : q.privileges)
-        requireGrant(s, parseAccessFlags(p.name), q.database == "*" ? "" : q.database, q.table == "*" ? "" : q.table,
-                     p.columns, /*with_grant_option=*/true);
+        requireGrant(s, parseAccessFlags(p.name), database, q.table == "*" ? "" : q.table, p.columns,
+                     /*with_grant_option=*/true);
       for (const auto& r : q.roles)
         if (!s.engine().access().canAdminRole(s.user, r))
           throw Exception(ErrorCodes::ACCESS_DENIED,

@@ -231,7 +231,16 @@ class ConnectionImpl final : public Connection {
       rethrowAsApiError();
     }
   }
-  void setUser(const std::string& user) override { session_.user = user; }
+  void setUser(const std::string& user) override {
+    try {
+      if (!session_.engine().access().userExists(user))
+        throw tally::Exception(ErrorCodes::AUTHENTICATION_FAILED,
+                               "{}: Authentication failed: password is incorrect, or there is no user with such name", user);
+      session_.login(user);
+    } catch (...) {
+      rethrowAsApiError();
+    }
+  }
   void authenticate(const std::string& user, const std::string& password) override {
     try {
       session_.engine().access().authenticate(user, password);

@@ -81,6 +81,9 @@ def main():
             GRANT CREATE TABLE, INSERT ON _local.* TO writer;
             CREATE ROLE selector;
             GRANT SELECT(a) ON _local.t TO selector;
+            CREATE USER counter IDENTIFIED BY 'counter-pw';
+            GRANT CREATE TEMPORARY TABLE ON *.* TO counter;
+            CREATE QUOTA three FOR INTERVAL 1 minute MAX queries = 3 TO counter;
             CREATE USER limited IDENTIFIED BY 'limited-pw' SETTINGS max_execution_time = 1, max_memory_usage = 2000000;
         """
         expect_ok("setup", data, setup)
@@ -117,6 +120,11 @@ def main():
                            "Quota for user `reader` for 3600s has been exceeded: queries = 4/3",
                            user="reader", password="reader-pw")
         check(out == "1\n2\n3\n", f"quota: stdout {out!r}")
+
+        # Expressions in INSERT ... VALUES are part of the INSERT, not queries of their own.
+        expect_ok("quota counts statements", data,
+                  "CREATE TEMPORARY TABLE x (a UInt8); INSERT INTO x VALUES (1 + 1), (2 + 2), (3 + 3); SELECT sum(a) FROM x",
+                  "12\n", user="counter", password="counter-pw")
 
         # Grants: INSERT but not SELECT; SELECT(a) through a role once granted.
         expect_error("no select", data,

@@ -425,11 +425,11 @@ void AccessStore::execute(const ASTDropAccessEntityQuery& query) {
         roles_.erase(name);
         // Users and roles that had it lose it.
         for (auto& [n, u] : users_) {
-          if (u.grants.roles.erase(name) || u.grants.roles_with_admin_option.erase(name))
+          if ((u.grants.roles.erase(name) | u.grants.roles_with_admin_option.erase(name)) != 0)
             if (u.storage == AccessStorageKind::Sql) persist(AccessEntityKind::User, n);
         }
         for (auto& [n, r] : roles_) {
-          if (r.grants.roles.erase(name) || r.grants.roles_with_admin_option.erase(name)) persist(AccessEntityKind::Role, n);
+          if ((r.grants.roles.erase(name) | r.grants.roles_with_admin_option.erase(name)) != 0) persist(AccessEntityKind::Role, n);
         }
         break;
       }
@@ -441,8 +441,24 @@ void AccessStore::execute(const ASTDropAccessEntityQuery& query) {
         break;
       }
     }
+    if (query.entity == AccessEntityKind::User || query.entity == AccessEntityKind::Role) forgetReferences(name);
     unpersist(query.entity, name);
   }
+}
+
+void AccessStore::forgetReferences(const std::string& name) {
+  auto forget = [&](RoleList& list) {
+    size_t before = list.names.size() + list.except.size();
+    std::erase(list.names, name);
+    std::erase(list.except, name);
+    return list.names.size() + list.except.size() != before;
+  };
+  for (auto& [n, p] : profiles_)
+    if (forget(p.to) && p.storage == AccessStorageKind::Sql) persist(AccessEntityKind::SettingsProfile, n);
+  for (auto& [n, q] : quotas_)
+    if (forget(q.to) && q.storage == AccessStorageKind::Sql) persist(AccessEntityKind::Quota, n);
+  for (auto& [n, u] : users_)
+    if (u.default_roles && forget(*u.default_roles) && u.storage == AccessStorageKind::Sql) persist(AccessEntityKind::User, n);
 }
 
 Grants* AccessStore::grantsOf(const std::string& name) {

@@ -110,6 +110,8 @@ class AccessStore {
   void applyGrant(const ASTGrantQuery& q, bool validate);
   /// After a user or role is renamed: the lists and role grants naming it follow.
   void renameReferences(const std::string& from, const std::string& to, bool persist_changes);
+  /// After a user or role is dropped: TO lists and default roles no longer name it.
+  void forgetReferences(const std::string& name);
   Grants* grantsOf(const std::string& name);
   const Grants* grantsOf(const std::string& name) const;
   std::set<std::string> enabledRoles(const std::string& user) const;

@@ -117,4 +117,8 @@ struct ASTShowAccessQuery : ASTQueryWithOutput {
   std::vector<std::string> names;  // FOR x (grants) or the entities of SHOW CREATE; empty: current user
 };
 
+/// The statement's text (format_access.cpp); formatAST uses it for these kinds. Output clauses
+/// of SHOW statements are not included.
+std::string formatAccessStatement(const IAST& ast);
+
 }  // namespace tally

@@ -116,3 +116,32 @@ TEST(AccessParser, Statements) {
   EXPECT_EQ(parseQuery("SHOW TABLES", {})->kind, ASTKind::ShowTablesQuery);
   EXPECT_THROW(parseQuery("CREATE USER u IDENTIFIED WITH magic BY 'x'", {}), Exception);
 }
+
+TEST(AccessParser, FormatRoundTrip) {
+  const char* statements[] = {
+      "CREATE USER IF NOT EXISTS alice IDENTIFIED WITH sha256_hash BY 'ab' SALT 's' HOST LOCAL, NAME 'x' DEFAULT ROLE ALL EXCEPT r SETTINGS PROFILE 'p', max_threads = 2 MIN 1 MAX 4 READONLY",
+      "CREATE OR REPLACE USER `to`, b NOT IDENTIFIED SETTINGS NONE",
+      "ALTER USER IF EXISTS a RENAME TO b IDENTIFIED BY 'pw' DEFAULT ROLE NONE",
+      "CREATE ROLE r SETTINGS readonly = 2",
+      "CREATE SETTINGS PROFILE p SETTINGS readonly = 1, result_overflow_mode = 'break' TO ALL EXCEPT `current_user`",
+      "CREATE QUOTA q NOT KEYED FOR RANDOMIZED INTERVAL 90 minute MAX execution_time = 1.5, queries = 3, FOR INTERVAL 1 day TRACKING ONLY TO CURRENT_USER",
+      "DROP QUOTA IF EXISTS a, `b c`",
+      "GRANT SELECT(a, `b c`), CREATE TABLE, dictGet ON db.* TO u, `all` WITH GRANT OPTION",
+      "GRANT ALL ON *.* TO u",
+      "GRANT SELECT ON t TO u",
+      "REVOKE GRANT OPTION FOR INSERT ON * FROM ALL EXCEPT u",
+      "GRANT r, `from` TO u WITH ADMIN OPTION",
+      "REVOKE ADMIN OPTION FOR r FROM u",
+      "SHOW GRANTS FOR a, b",
+      "SHOW CREATE SETTINGS PROFILE p FORMAT JSON",
+      "SHOW SETTINGS PROFILES",
+      "SHOW QUOTA",
+  };
+  for (const char* sql : statements) {
+    std::string text = formatAST(*parseQuery(sql, {}));
+    EXPECT_FALSE(text.empty()) << sql;
+    EXPECT_EQ(formatAST(*parseQuery(text, {})), text) << sql;
+  }
+  EXPECT_EQ(formatAST(*parseQuery("grant select on db.t to u with grant option", {})),
+            "GRANT select ON db.t TO u WITH GRANT OPTION");
+}

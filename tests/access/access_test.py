@@ -83,7 +83,7 @@ def main():
             GRANT SELECT(a) ON _local.t TO selector;
             CREATE USER counter IDENTIFIED BY 'counter-pw';
             GRANT CREATE TEMPORARY TABLE ON *.* TO counter;
-            CREATE QUOTA three FOR INTERVAL 1 minute MAX queries = 3 TO counter;
+            CREATE QUOTA four FOR INTERVAL 1 hour MAX queries = 4, errors = 1 TO counter;
             CREATE USER limited IDENTIFIED BY 'limited-pw' SETTINGS max_execution_time = 1, max_memory_usage = 2000000;
         """
         expect_ok("setup", data, setup)
@@ -123,8 +123,15 @@ def main():
 
         # Expressions in INSERT ... VALUES are part of the INSERT, not queries of their own.
         expect_ok("quota counts statements", data,
-                  "CREATE TEMPORARY TABLE x (a UInt8); INSERT INTO x VALUES (1 + 1), (2 + 2), (3 + 3); SELECT sum(a) FROM x",
-                  "12\n", user="counter", password="counter-pw")
+                  "CREATE TEMPORARY TABLE x (a UInt8); INSERT INTO x VALUES (1 + 1), (2 + 2), (3 + 3); SELECT sum(a) FROM x;"
+                  "SELECT quota_name, quota_key, duration, queries, max_queries, errors, max_errors FROM system.quota_usage",
+                  "12\nfour\tcounter\t3600\t4\t4\t0\t1\n", user="counter", password="counter-pw")
+        # Errors count too: past `errors = 1` the next query is refused.
+        expect_error("quota errors", data, "SELECT throwIf(1); SELECT 1", 395, user="counter", password="counter-pw",
+                           extra=["--ignore-error"])
+        rc, out, err = run(data, "SELECT throwIf(1); SELECT throwIf(1); SELECT 1", user="counter", password="counter-pw",
+                           extra=["--ignore-error"])
+        check("Code: 201" in err and "errors = 2/1" in err, f"quota errors: {err!r}")
 
         # Grants: INSERT but not SELECT; SELECT(a) through a role once granted.
         expect_error("no select", data,
@@ -164,15 +171,23 @@ def main():
   filer:
     password_sha256_hex: {hashlib.sha256(b'file-pw').hexdigest()}
     profile: file_ro
+    quota: file_quota
     grants:
       query: ["GRANT SELECT ON system.*"]
 profiles:
   file_ro:
     readonly: 1
+quotas:
+  file_quota:
+    interval:
+      duration: 60
+      queries: 2
 """)
         extra = ["--users-file", users_file]
         expect_ok("users file login", data, "SELECT currentUser(), getSetting('readonly')", "filer\t1\n",
                   user="filer", password="file-pw", extra=extra)
+        expect_error("users file quota", data, "SELECT 1; SELECT 2; SELECT 3", 201, "queries = 3/2",
+                     user="filer", password="file-pw", extra=extra)
         expect_error("users file wrong password", data, "SELECT 1", 516, user="filer", password="x", extra=extra)
         expect_error("users file drop", data, "DROP USER filer", 495, "users_xml because this storage is readonly", extra=extra)
         expect_error("users file alter", data, "ALTER USER filer IDENTIFIED WITH no_password", 495, extra=extra)

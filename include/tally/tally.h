@@ -53,6 +53,9 @@ struct Options {
   std::vector<std::string> extra_databases;
   /// Password of the built-in `default` user (empty: none), set by the operator.
   std::string default_password;
+  /// YAML users file (users, profiles, quotas; ClickHouse's users.xml shape); its entities
+  /// are read-only. Empty: none.
+  std::string users_file;
 };
 
 struct Progress {
@@ -134,6 +137,9 @@ class Connection {
   virtual void setParameter(const std::string& name, const std::string& value) = 0;
   virtual std::string currentDatabase() const = 0;
   virtual void setCurrentDatabase(const std::string& database) = 0;
+  /// Signs the connection in as `user` without a password (the embedder vouches for it): the
+  /// user's settings profile, grants and quotas apply. Throws Error(AUTHENTICATION_FAILED) for
+  /// an unknown user.
   virtual void setUser(const std::string& user) = 0;
   /// Signs the connection in as `user`. Throws Error(AUTHENTICATION_FAILED, 516) when the user
   /// does not exist or the password is wrong; the connection's user is unchanged then.

@@ -142,11 +142,14 @@ int runLocal(int argc, char** argv) {
   db_options.default_database = opts.database.empty() ? "_local" : opts.database;
   db_options.extra_databases = {"_local"};
   db_options.data_path = opts.path;
+  db_options.users_file = opts.users_file;
   std::shared_ptr<api::Database> db;
   std::unique_ptr<api::Connection> conn;
   try {
     db = api::Database::open(db_options);
     conn = db->connect();
+    if (!opts.user.empty() || !opts.password.empty())
+      conn->authenticate(opts.user.empty() ? "default" : opts.user, opts.password);
     for (const auto& [name, value] : opts.settings) conn->setSetting(name, value);
     for (const auto& [name, value] : opts.parameters) conn->setParameter(name, value);
   } catch (const api::Error& e) {

@@ -31,6 +31,9 @@ struct LocalOptions {
   bool help = false;
   bool version = false;
   std::string path;  // --path (persistent data directory)
+  std::string user;        // --user/-u: run as this user (authenticated with --password)
+  std::string password;    // --password
+  std::string users_file;  // --users-file: YAML users file
 };
 
 /// Parses argv; throws std::runtime_error with a message for bad options.

@@ -46,6 +46,12 @@ LocalOptions parseLocalOptions(int argc, char** argv) {
       o.database = arg == "-d" ? (i + 1 < argc ? argv[++i] : throw std::runtime_error("-d requires a value")) : value_of(i, arg, "--database");
     } else if (is(arg, "--path")) {
       o.path = value_of(i, arg, "--path");
+    } else if (arg == "-u" || is(arg, "--user")) {
+      o.user = arg == "-u" ? (i + 1 < argc ? argv[++i] : throw std::runtime_error("-u requires a value")) : value_of(i, arg, "--user");
+    } else if (is(arg, "--password")) {
+      o.password = value_of(i, arg, "--password");
+    } else if (is(arg, "--users-file")) {
+      o.users_file = value_of(i, arg, "--users-file");
     } else if (arg == "--time" || arg == "-t") {
       o.time = true;
     } else if (is(arg, "--time-precision")) {

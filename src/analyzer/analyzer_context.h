@@ -3,6 +3,7 @@
 // database, temporary tables, query parameters, and the query context (settings, functions,
 // limits). Owned by the caller; outlives the analysis and the plan's execution.
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -26,6 +27,10 @@ struct AnalyzerContext {
   QueryContext* query_context = nullptr;
   const StorageContext* storage_context = nullptr;
   size_t subquery_depth = 0;
+  /// Called for every table or view read (not temporary tables or table functions) with the
+  /// columns read from it; throws to refuse (the session's SELECT privilege check). May be null.
+  std::function<void(const std::string& database, const std::string& table, const std::vector<std::string>& columns)>
+      check_select;
 
   const Settings& settings() const { return query_context->settings; }
   const FunctionContext& functionContext() const { return query_context->function_context; }

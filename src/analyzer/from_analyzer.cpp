@@ -23,6 +23,7 @@ struct SelectAnalyzer::SourceBuilder {
   std::shared_ptr<QueryPlan> subquery;  // a subquery or CTE
   size_t table_index = 0;             // in tables_
   bool final = false;                 // FROM t FINAL
+  std::string database, table;        // a catalog table or view (for the SELECT privilege check)
 };
 
 /// One JOIN: the right element and how rows match.
@@ -122,6 +123,10 @@ void SelectAnalyzer::analyzeFrom() {
           if (it != context_.table_overrides->end()) storage = it->second;
         }
         if (!storage) storage = context_.catalog->getTable(db, te.table);
+      }
+      if (!te.database.empty() || !context_.temporary_tables || !context_.temporary_tables->count(te.table)) {
+        builder->database = db;
+        builder->table = te.table;
       }
       if (ASTPtr view = storage->viewQuery()) {
         builder->subquery = std::make_shared<QueryPlan>(owner_.analyze(view, &ctes_));
@@ -339,6 +344,7 @@ PlanStepPtr SelectAnalyzer::buildFromPlan(const std::set<std::string>& required,
       sources_names.push_back(c.name);
       output_names.push_back(c.block_name);
     }
+    if (context_.check_select && !b.table.empty()) context_.check_select(b.database, b.table, sources_names);
     PlanStepPtr step;
     if (b.subquery) {
       step = std::move(b.subquery->root);

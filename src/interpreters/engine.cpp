@@ -8,6 +8,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "access/access_store.h"
 #include "common/exception.h"
 #include "interpreters/execute_query.h"
 #include "interpreters/values_expressions.h"
@@ -15,12 +16,15 @@
 #include "storage/databases/database_on_disk.h"
 #include "storage/insert_transaction.h"
 #include "io/path_confinement.h"
+#include "parser/format_helpers.h"
 #include "storage/system/system_tables.h"
 
 namespace tally {
 
 Engine::Engine(EngineOptions options) : options_(std::move(options)) {
   installValuesExpressionEvaluator();
+  access_ = std::make_shared<AccessStore>(
+      AccessStoreOptions{options_.data_path, options_.users_file, options_.default_password});
   attachSystemTables(catalog_);
   if (!options_.data_path.empty()) {
     std::filesystem::create_directories(options_.data_path);
@@ -34,12 +38,20 @@ Engine::Engine(EngineOptions options) : options_(std::move(options)) {
     });
     for (const auto& db : DatabaseOnDisk::storedDatabases(root)) catalog_.createDatabase(db, "Atomic", true);
   }
+  attachAccessSystemTables(catalog_, access_);
   catalog_.createDatabase(options_.default_database, "Memory", true);
   if (options_.default_database != "default") catalog_.createDatabase("default", "Memory", true);
   for (const auto& db : options_.extra_databases) catalog_.createDatabase(db, "Memory", true);
 }
 
+AsyncInsertQueue& Engine::asyncInserts() {
+  std::lock_guard lock(async_mutex_);
+  if (!async_inserts_) async_inserts_ = std::make_unique<AsyncInsertQueue>(*this);
+  return *async_inserts_;
+}
+
 Engine::~Engine() {
+  async_inserts_.reset();
   if (status_fd_ >= 0) ::close(status_fd_);  // releases the lock
 }
 
@@ -107,7 +119,48 @@ void Engine::loadMetadata(const std::shared_ptr<Engine>& self) {
 }
 
 Session::Session(std::shared_ptr<Engine> engine)
-    : current_database(engine->options().default_database), engine_(std::move(engine)) {}
+    : current_database(engine->options().default_database), engine_(std::move(engine)) {
+  login(user);
+}
+
+void Session::login(const std::string& user_name) {
+  auto us = std::make_shared<UserSettings>(engine_->access().settingsFor(user_name));
+  Settings fresh;
+  for (const auto& [name, value] : us->values) {
+    if (value.which() == Field::Which::String)
+      fresh.setFromString(name, value.get<std::string>());
+    else
+      fresh.set(name, value);
+  }
+  settings = std::move(fresh);
+  user = user_name;
+  user_settings = std::move(us);
+}
+
+void Session::checkSettingChange(const std::string& name, const Field& value) const {
+  Settings changed = settings;
+  if (value.which() == Field::Which::String && Settings::has(name))
+    changed.setFromString(name, value.get<std::string>());
+  else
+    changed.set(name, value);
+  if (!Settings::has(name) || changed.getString(name) == settings.getString(name)) return;
+  if (settings.readonly == 1)
+    throw Exception(ErrorCodes::READONLY, "Cannot modify '{}' setting in readonly mode", name);
+  if (name == "readonly" && settings.readonly && changed.readonly < settings.readonly)
+    throw Exception(ErrorCodes::READONLY, "Cannot modify 'readonly' setting in readonly mode");
+  if (!user_settings) return;
+  auto it = user_settings->constraints.find(name);
+  if (it == user_settings->constraints.end()) return;
+  const SettingsProfileElement& c = it->second;
+  if (c.writability == "CONST")
+    throw Exception(ErrorCodes::SETTING_CONSTRAINT_VIOLATION, "Setting {} should not be changed", name);
+  Field v = changed.get(name);
+  auto number = [](const Field& f) { return f.which() == Field::Which::String ? 0.0 : f.as<double>(); };
+  if (c.min && number(v) < number(*c.min))
+    throw Exception(ErrorCodes::SETTING_CONSTRAINT_VIOLATION, "Setting {} shouldn't be less than {}", name, fieldToString(*c.min));
+  if (c.max && number(v) > number(*c.max))
+    throw Exception(ErrorCodes::SETTING_CONSTRAINT_VIOLATION, "Setting {} shouldn't be greater than {}", name, fieldToString(*c.max));
+}
 
 const Settings& SessionStorageContext::settings() const { return session_.effectiveSettings(); }
 

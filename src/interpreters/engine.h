@@ -5,9 +5,11 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "common/settings.h"
+#include "interpreters/async_insert_queue.h"
 #include "storage/catalog.h"
 #include "storage/table_function.h"
 
@@ -24,7 +26,12 @@ struct EngineOptions {
   std::vector<std::string> extra_databases;
   /// Password of the built-in `default` user; empty: no password.
   std::string default_password;
+  /// YAML users file (src/access/users_file.h); empty: none.
+  std::string users_file;
 };
+
+class AccessStore;
+struct UserSettings;
 
 class Engine {
  public:
@@ -34,7 +41,11 @@ class Engine {
   explicit Engine(EngineOptions options);
   ~Engine();
   Catalog& catalog() { return catalog_; }
+  /// The buffer of asynchronous inserts (created on first use).
+  AsyncInsertQueue& asyncInserts();
   const EngineOptions& options() const { return options_; }
+  /// Users, roles, settings profiles and quotas.
+  AccessStore& access() { return *access_; }
 
  private:
   void loadMetadata(const std::shared_ptr<Engine>& self);
@@ -43,7 +54,11 @@ class Engine {
 
   EngineOptions options_;
   int status_fd_ = -1;
+  std::mutex async_mutex_;
   Catalog catalog_;
+  std::shared_ptr<AccessStore> access_;
+  // Last: destroyed first, flushing pending inserts while the catalog is still there.
+  std::unique_ptr<AsyncInsertQueue> async_inserts_;
 };
 
 class Session;
@@ -74,6 +89,14 @@ class Session {
   Settings settings;
   std::string current_database;
   std::string user = "default";
+  /// The user's settings from its profiles, with the constraints on changing them.
+  std::shared_ptr<const UserSettings> user_settings;
+  /// Signs the session in as `user` (already authenticated): its settings start from the
+  /// defaults plus the user's profiles.
+  void login(const std::string& user_name);
+  /// Throws READONLY / SETTING_CONSTRAINT_VIOLATION when the session may not set `name` to
+  /// `value` (readonly = 1, a CONST setting, outside MIN/MAX).
+  void checkSettingChange(const std::string& name, const Field& value) const;
   std::map<std::string, StoragePtr> temporary_tables;
   std::map<std::string, std::string> temporary_create_queries;
   /// Set while the engine re-creates objects from their metadata files at start.

@@ -5,6 +5,8 @@
 #include "analyzer/query_analyzer.h"
 #include "common/exception.h"
 #include "common/time_zone.h"
+#include "access/access_store.h"
+#include "interpreters/access_checks.h"
 #include "interpreters/interpreters.h"
 #include "interpreters/values_expressions.h"
 #include "parser/parser.h"
@@ -20,33 +22,37 @@ std::string randomQueryId() {
                      uint16_t((b >> 48) & 0x3FFF) | 0x8000, b & 0xFFFFFFFFFFFFULL);
 }
 
-void applySettingsAST(Settings& settings, const ASTPtr& ast) {
+void applySettingsAST(Settings& settings, const ASTPtr& ast, const Session& session) {
   if (!ast) return;
-  for (const auto& [name, value] : ast->as<ASTSetQuery>().changes) settings.set(name, value);
+  for (const auto& [name, value] : ast->as<ASTSetQuery>().changes) {
+    session.checkSettingChange(name, value);
+    settings.set(name, value);
+  }
 }
 
 /// SETTINGS clauses anywhere on the statement's top level apply to the whole statement.
-void applyStatementSettings(Settings& settings, const ASTPtr& ast) {
+void applyStatementSettings(Settings& settings, const ASTPtr& ast, const Session& session) {
   switch (ast->kind) {
     case ASTKind::SelectWithUnionQuery: {
       const auto& u = ast->as<ASTSelectWithUnionQuery>();
       for (const auto& s : u.selects)
-        if (s->kind == ASTKind::SelectQuery) applySettingsAST(settings, s->as<ASTSelectQuery>().settings);
-      applySettingsAST(settings, u.settings);
+        if (s->kind == ASTKind::SelectQuery) applySettingsAST(settings, s->as<ASTSelectQuery>().settings, session);
+      applySettingsAST(settings, u.settings, session);
       break;
     }
     case ASTKind::InsertQuery: {
       const auto& i = ast->as<ASTInsertQuery>();
-      applySettingsAST(settings, i.settings);
-      if (i.select) applyStatementSettings(settings, i.select);
+      applySettingsAST(settings, i.settings, session);
+      if (i.select) applyStatementSettings(settings, i.select, session);
       break;
     }
-    case ASTKind::ExplainQuery: applyStatementSettings(settings, ast->as<ASTExplainQuery>().query); break;
+    case ASTKind::ExplainQuery: applyStatementSettings(settings, ast->as<ASTExplainQuery>().query, session); break;
     case ASTKind::CreateQuery:
     case ASTKind::ShowTablesQuery:
     case ASTKind::DescribeQuery:
     case ASTKind::ExistsQuery:
-    case ASTKind::ShowCreateQuery: applySettingsAST(settings, static_cast<const ASTQueryWithOutput&>(*ast).settings); break;
+    case ASTKind::ShowAccessQuery:
+    case ASTKind::ShowCreateQuery: applySettingsAST(settings, static_cast<const ASTQueryWithOutput&>(*ast).settings, session); break;
     default: break;
   }
 }
@@ -61,6 +67,7 @@ bool isReadOnlyStatement(const IAST& ast) {
     case ASTKind::ExistsQuery:
     case ASTKind::ExplainQuery:
     case ASTKind::UseQuery:
+    case ASTKind::ShowAccessQuery:
     case ASTKind::SetQuery: return true;
     default: return false;
   }
@@ -80,10 +87,17 @@ std::string kindName(const IAST& ast) {
     case ASTKind::UseQuery: return "Use";
     case ASTKind::SystemQuery: return "System";
     case ASTKind::OptimizeQuery: return "Optimize";
+    case ASTKind::CreateAccessEntityQuery: return "Create";
+    case ASTKind::DropAccessEntityQuery: return "Drop";
+    case ASTKind::GrantQuery: return "Grant";
     default: return "Show";
   }
 }
 
+}  // namespace
+
+namespace {
+void dispatchStatement(StatementContext& sc, const ASTPtr& ast);
 }  // namespace
 
 QueryResultInfo executeQuery(Session& session, std::string_view query, QueryIO& io) {
@@ -96,8 +110,11 @@ QueryResultInfo executeQuery(Session& session, std::string_view query, QueryIO& 
 
 QueryResultInfo executeStatement(Session& session, const ASTPtr& ast_in, std::string_view query, QueryIO& io) {
   Settings settings = session.settings;
-  for (const auto& [name, value] : io.settings) settings.setFromString(name, value);
-  applyStatementSettings(settings, ast_in);
+  for (const auto& [name, value] : io.settings) {
+    session.checkSettingChange(name, Field(value));
+    settings.setFromString(name, value);
+  }
+  applyStatementSettings(settings, ast_in, session);
 
   auto context = std::make_shared<QueryContext>(settings);
   context->query_id = io.query_id.empty() ? randomQueryId() : io.query_id;
@@ -133,6 +150,43 @@ QueryResultInfo executeStatement(Session& session, const ASTPtr& ast_in, std::st
   info.query_id = context->query_id;
   info.query_kind = kindName(*ast);
   StatementContext sc{session, *context, io, info, parameters, query};
+  checkStatementAccess(sc, *ast);
+  // Statements run inside another on the same thread (expressions of INSERT ... VALUES) are
+  // part of it: only the outermost one counts in quotas.
+  static thread_local int statement_depth = 0;
+  struct DepthGuard {
+    int& depth;
+    ~DepthGuard() { --depth; }
+  } depth_guard{++statement_depth};
+  const bool count_in_quotas = statement_depth == 1;
+  AccessStore& access = session.engine().access();
+  if (count_in_quotas) access.quotaBeginQuery(session.user);
+  auto quota_usage = [&](bool failed) {
+    QueryQuotaUsage u;
+    Progress p = context->progress();
+    u.result_rows = info.result_rows;
+    u.result_bytes = info.result_bytes;
+    u.read_rows = p.read_rows;
+    u.read_bytes = p.read_bytes;
+    u.written_bytes = p.written_bytes;
+    u.execution_seconds = p.elapsed_seconds;
+    u.is_insert = ast->kind == ASTKind::InsertQuery;
+    u.failed = failed;
+    return u;
+  };
+  try {
+    dispatchStatement(sc, ast);
+  } catch (...) {
+    if (count_in_quotas) access.quotaEndQuery(session.user, quota_usage(true));
+    throw;
+  }
+  if (count_in_quotas) access.quotaEndQuery(session.user, quota_usage(false));
+  info.progress = context->progress();
+  return info;
+}
+
+namespace {
+void dispatchStatement(StatementContext& sc, const ASTPtr& ast) {
   switch (ast->kind) {
     case ASTKind::SelectWithUnionQuery:
     case ASTKind::SelectQuery: interpretSelect(sc, ast); break;
@@ -150,12 +204,15 @@ QueryResultInfo executeStatement(Session& session, const ASTPtr& ast_in, std::st
     case ASTKind::OptimizeQuery: interpretOptimize(sc, ast); break;
     case ASTKind::AlterQuery: interpretAlter(sc, ast); break;
     case ASTKind::DeleteQuery: interpretDelete(sc, ast); break;
+    case ASTKind::CreateAccessEntityQuery:
+    case ASTKind::DropAccessEntityQuery:
+    case ASTKind::GrantQuery:
+    case ASTKind::ShowAccessQuery: interpretAccess(sc, ast); break;
     default:
       throw Exception(ErrorCodes::NOT_IMPLEMENTED, "Statement {} is not supported yet", formatAST(*ast));
   }
-  info.progress = context->progress();
-  return info;
 }
+}  // namespace
 
 }  // namespace tally
 

@@ -153,10 +153,17 @@ void interpretInsert(StatementContext& sc, const ASTPtr& ast) {
       sc.context.checkAlive();
     }
   }
-  if (insert.table_function)
+  if (insert.table_function) {
     storage->insert(blocks, sc.context);
-  else
+  } else if (sc.context.settings.async_insert && !insert.select) {
+    uint64_t rows = 0, bytes = 0;
+    for (const auto& b : blocks) rows += b.rows(), bytes += b.bytes();
+    auto done = sc.session.engine().asyncInserts().push(target_db, target_table, std::move(blocks), sc.context.settings);
+    if (sc.context.settings.wait_for_async_insert) done.get();
+    sc.context.addWritten(rows, bytes);
+  } else {
     insertWithViews(sc, storage, target_db, target_table, blocks);
+  }
 }
 
 }  // namespace tally

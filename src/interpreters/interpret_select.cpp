@@ -4,6 +4,7 @@
 #include "common/exception.h"
 #include "execution/operators/transform_streams.h"
 #include "formats/format.h"
+#include "interpreters/access_checks.h"
 #include "interpreters/interpreters.h"
 #include "parser/parser.h"
 #include "types/data_type_string.h"
@@ -19,6 +20,10 @@ AnalyzerContext makeAnalyzerContext(StatementContext& sc) {
   a.query_parameters = sc.parameters;
   a.query_context = &sc.context;
   a.storage_context = &sc.session.storageContext();
+  Session* session = &sc.session;
+  a.check_select = [session](const std::string& database, const std::string& table, const std::vector<std::string>& columns) {
+    requireGrant(*session, AccessType::SELECT, database, table, columns);
+  };
   return a;
 }
 

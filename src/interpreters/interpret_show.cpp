@@ -155,14 +155,12 @@ void interpretUse(StatementContext& sc, const ASTPtr& ast) {
 
 void interpretSet(StatementContext& sc, const ASTPtr& ast) {
   const auto& set = ast->as<ASTSetQuery>();
-  if (sc.session.settings.readonly == 1)
-    throw Exception(ErrorCodes::READONLY, "Cannot modify '{}' setting in readonly mode",
-                    set.changes.empty() ? "" : set.changes[0].first);
   // Validate all before changing any.
   Settings copy = sc.session.settings;
   for (const auto& [name, value] : set.changes) {
-    if (name == "readonly" && sc.session.settings.readonly && value.as<uint64_t>() < sc.session.settings.readonly)
-      throw Exception(ErrorCodes::READONLY, "Cannot modify 'readonly' setting in readonly mode");
+    if (sc.session.settings.readonly == 1)
+      throw Exception(ErrorCodes::READONLY, "Cannot modify '{}' setting in readonly mode", name);
+    sc.session.checkSettingChange(name, value);
     copy.set(name, value);
   }
   sc.session.settings = copy;

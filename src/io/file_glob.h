@@ -33,7 +33,7 @@ std::vector<std::string> expandGlob(std::string_view pattern);
 /// `root`; the literal directory prefix of the pattern must resolve inside `root` before
 /// anything is listed, and every match is passed through resolvePathUnderRoot (path_confinement.h).
 /// Returns the matches' canonical absolute paths, sorted, without repeats. Throws
-/// PATH_ACCESS_DENIED when the pattern or any match (through `..` or a symbolic link) is outside.
+/// DATABASE_ACCESS_DENIED when the pattern or any match (through `..` or a symbolic link) is outside.
 std::vector<std::string> expandGlobUnderRoot(std::string_view pattern, std::string_view root);
 
 }  // namespace tally

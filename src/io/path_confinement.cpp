@@ -100,7 +100,7 @@ std::string resolvePathUnderRoot(std::string_view user_path, std::string_view ro
   bool inside = canonical_root == "/" || canonical == canonical_root ||
                 (canonical.size() > canonical_root.size() && canonical[canonical_root.size()] == '/' &&
                  canonical.compare(0, canonical_root.size(), canonical_root) == 0);
-  if (!inside) throw Exception(ErrorCodes::PATH_ACCESS_DENIED, "File `{}` is not inside `{}`", user_path, root);
+  if (!inside) throw Exception(ErrorCodes::DATABASE_ACCESS_DENIED, "File `{}` is not inside `{}`", user_path, root);
   return canonical;
 }
 

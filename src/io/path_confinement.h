@@ -16,7 +16,7 @@ std::string resolvePathCanonically(std::string_view path);
 
 /// The canonical absolute path (resolvePathCanonically) of `user_path`, which must lie inside
 /// `root` (itself resolved the same way) or be `root` itself. A relative `user_path` is relative
-/// to `root`, as ClickHouse's file() is relative to user_files_path. Throws PATH_ACCESS_DENIED
+/// to `root`, as ClickHouse's file() is relative to user_files_path. Throws DATABASE_ACCESS_DENIED (291)
 /// "File `<user_path>` is not inside `<root>`" otherwise, which catches `..` and symbolic links
 /// leading out; BAD_ARGUMENTS for an empty root.
 /// The check is as good as the moment it runs: a link swapped afterwards is not seen, so open the

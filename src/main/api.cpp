@@ -6,6 +6,7 @@
 #include "columns/column_low_cardinality.h"
 #include "columns/column_nullable.h"
 #include "common/exception.h"
+#include "access/access_store.h"
 #include "common/version.h"
 #include "interpreters/execute_query.h"
 #include "parser/parser.h"
@@ -207,6 +208,7 @@ class ConnectionImpl final : public Connection {
 
   void setSetting(const std::string& name, const std::string& value) override {
     try {
+      session_.checkSettingChange(name, Field(value));
       session_.settings.setFromString(name, value);
     } catch (...) {
       rethrowAsApiError();
@@ -229,17 +231,23 @@ class ConnectionImpl final : public Connection {
       rethrowAsApiError();
     }
   }
-  void setUser(const std::string& user) override { session_.user = user; }
+  void setUser(const std::string& user) override {
+    try {
+      if (!session_.engine().access().userExists(user))
+        throw tally::Exception(ErrorCodes::AUTHENTICATION_FAILED,
+                               "{}: Authentication failed: password is incorrect, or there is no user with such name", user);
+      session_.login(user);
+    } catch (...) {
+      rethrowAsApiError();
+    }
+  }
   void authenticate(const std::string& user, const std::string& password) override {
-    const std::string& expected = session_.engine().options().default_password;
-    bool ok = user == "default" && password.size() == expected.size();
-    unsigned char diff = 0;  // constant-time comparison
-    if (ok)
-      for (size_t i = 0; i < expected.size(); ++i) diff |= static_cast<unsigned char>(password[i] ^ expected[i]);
-    if (!ok || diff)
-      throw Error(516, "AUTHENTICATION_FAILED",
-                  user + ": Authentication failed: password is incorrect, or there is no user with such name");
-    session_.user = user;
+    try {
+      session_.engine().access().authenticate(user, password);
+      session_.login(user);
+    } catch (...) {
+      rethrowAsApiError();
+    }
   }
   std::string currentUser() const override { return session_.user; }
 
@@ -274,6 +282,7 @@ std::shared_ptr<Database> Database::open(const Options& options) {
     e.default_database = options.default_database;
     e.extra_databases = options.extra_databases;
     e.default_password = options.default_password;
+    e.users_file = options.users_file;
     return std::make_shared<DatabaseImpl>(Engine::open(e));
   } catch (...) {
     rethrowAsApiError();

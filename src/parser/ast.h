@@ -64,6 +64,11 @@ enum class ASTKind : uint8_t {
   SystemQuery,
   KillQuery,
   DeleteQuery,
+  // access control (ast_access.h)
+  CreateAccessEntityQuery,
+  DropAccessEntityQuery,
+  GrantQuery,
+  ShowAccessQuery,
 };
 
 struct IAST {

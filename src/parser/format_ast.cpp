@@ -4,6 +4,7 @@
 
 #include <cstring>
 
+#include "parser/ast_access.h"
 #include "parser/format_helpers.h"
 #include "parser/parser.h"
 
@@ -878,6 +879,15 @@ void AstFormatter::alterCommand(const AlterCommand& c) {
 
 void AstFormatter::statement(const IAST& ast) {
   switch (ast.kind) {
+    case ASTKind::CreateAccessEntityQuery:
+    case ASTKind::DropAccessEntityQuery:
+    case ASTKind::GrantQuery:
+      out += formatAccessStatement(ast);
+      return;
+    case ASTKind::ShowAccessQuery:
+      out += formatAccessStatement(ast);
+      output(ast.as<ASTShowAccessQuery>());
+      return;
     case ASTKind::SelectQuery:
       select(ast.as<ASTSelectQuery>());
       return;

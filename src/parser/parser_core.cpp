@@ -220,6 +220,7 @@ ASTPtr SqlParser::parseStatement() {
   }
   if (t.type == TokenType::BareWord) {
     std::string word = toLowerAscii(tokenText(t));
+    if (ASTPtr access = tryParseAccessStatement(begin)) return access;
     if (word == "insert") return parseInsert(begin);
     if (word == "create") return parseCreate(begin, false);
     if (word == "attach") return parseCreate(begin, true);
@@ -244,7 +245,7 @@ ASTPtr SqlParser::parseStatement() {
     }
   }
   for (const char* what : {"SELECT", "WITH", "INSERT INTO", "CREATE", "ALTER", "DROP", "SHOW", "DESCRIBE", "EXISTS",
-                           "SET", "USE", "EXPLAIN", "OPTIMIZE", "RENAME", "SYSTEM", "KILL", "TRUNCATE", "DELETE"})
+                           "SET", "USE", "EXPLAIN", "OPTIMIZE", "RENAME", "SYSTEM", "KILL", "TRUNCATE", "DELETE", "GRANT", "REVOKE"})
     expected(what);
   fail();
 }

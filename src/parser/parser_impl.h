@@ -178,6 +178,11 @@ class SqlParser {
   ASTPtr parseDelete(size_t begin_token);
   void skipOnCluster();
 
+  // ---- access control (parse_access.cpp)
+  /// CREATE/ALTER/DROP USER|ROLE|SETTINGS PROFILE|QUOTA, GRANT, REVOKE, SHOW GRANTS|USERS|...;
+  /// null (nothing consumed) when the statement at `begin_token` is not one of them.
+  ASTPtr tryParseAccessStatement(size_t begin_token);
+
  private:
   std::string_view text_;
   Tokens tokens_;

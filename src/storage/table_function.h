@@ -53,7 +53,7 @@ class StorageContext {
   virtual ~StorageContext() = default;
   virtual const Settings& settings() const = 0;
   /// Resolves a path given by a user to an absolute path allowed for file access; throws
-  /// PATH_ACCESS_DENIED (481) when the session confines files to a directory and the path
+  /// DATABASE_ACCESS_DENIED (291) when the session confines files to a directory and the path
   /// leaves it. Relative paths are relative to that directory (or the current directory).
   virtual std::string resolveUserPath(const std::string& path) const = 0;
   /// Directory globs are resolved against (same rule as resolveUserPath).

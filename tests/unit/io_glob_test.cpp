@@ -307,7 +307,7 @@ class IoPathConfinement : public IoGlobTree {
 
   void expectDenied(const std::string& path, const std::string& root) {
     Exception e = catchException([&] { resolvePathUnderRoot(path, root); });
-    EXPECT_EQ(e.code(), ErrorCodes::PATH_ACCESS_DENIED) << path;
+    EXPECT_EQ(e.code(), ErrorCodes::DATABASE_ACCESS_DENIED) << path;
     EXPECT_NE(e.message().find("is not inside"), std::string::npos) << e.message();
   }
 
@@ -370,12 +370,12 @@ TEST_F(IoPathConfinement, GlobUnderRoot) {
        {std::string("../*.csv"), std::string("escape/*"), std::string("/etc/*"), std::string("sub/../../*.csv"),
         std::string("*/../../*.csv"), root_ + "/inside2/*.csv"}) {
     Exception e = catchException([&] { expandGlobUnderRoot(pattern, inside_); });
-    EXPECT_EQ(e.code(), ErrorCodes::PATH_ACCESS_DENIED) << pattern << ": " << e.message();
+    EXPECT_EQ(e.code(), ErrorCodes::DATABASE_ACCESS_DENIED) << pattern << ": " << e.message();
   }
 
   // A file link leading out is caught among the matches.
   std::filesystem::create_symlink(root_ + "/outside/secret.csv", inside_ + "/leak.csv");
-  EXPECT_EQ(catchException([&] { expandGlobUnderRoot("*.csv", inside_); }).code(), ErrorCodes::PATH_ACCESS_DENIED);
+  EXPECT_EQ(catchException([&] { expandGlobUnderRoot("*.csv", inside_); }).code(), ErrorCodes::DATABASE_ACCESS_DENIED);
 }
 
 }  // namespace

@@ -584,7 +584,7 @@ TEST_F(StorageFileTest, PathConfinement) {
   for (const std::string& path : {std::string("../secret.tsv"), (dir_.path() / "secret.tsv").string(),
                                   std::string("link.tsv"), std::string("../*.tsv"), std::string("*.tsv")}) {
     auto e = catchException([&] { open(path); });
-    EXPECT_EQ(e.code(), ErrorCodes::PATH_ACCESS_DENIED) << path;
+    EXPECT_EQ(e.code(), ErrorCodes::DATABASE_ACCESS_DENIED) << path;
   }
 }
 

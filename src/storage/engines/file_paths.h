@@ -2,7 +2,7 @@
 // The files a file() / ENGINE = File path names: ClickHouse globs (`*`, `?`, `{a,b}`, `{N..M}`,
 // `**`) expanded, a directory standing for the files directly inside it, and every path passed
 // through the session's file access policy (StorageContext::resolveUserPath), so a server
-// confined to user_files refuses paths leaving it (PATH_ACCESS_DENIED).
+// confined to user_files refuses paths leaving it (DATABASE_ACCESS_DENIED).
 
 #include <string>
 #include <vector>

@@ -10,7 +10,7 @@
 //   any other type: its RowBinary value per row.
 // LowCardinality(T) columns are written as T (their type name says T): tally does not emit
 // ClickHouse's dictionary-encoded form. On input, a column's type must equal the target
-// column's type; columns are matched by name (unknown ones are skipped with
+// column's type (or be T for a LowCardinality(T) target); columns are matched by name (unknown ones are skipped with
 // input_format_skip_unknown_fields, missing ones get defaults).
 
 #include "columns/column_array.h"
@@ -232,10 +232,17 @@ class NativeInputFormat final : public IInputFormat {
         const auto& target = header_.at(size_t(position));
         if (filled[size_t(position)])
           throw Exception(ErrorCodes::INCORRECT_DATA, "Native block: column '{}' appears twice", name);
-        if (type->name() != target.type->name())
+        if (type->name() == target.type->name()) {
+          deserializeColumn(*target.type, *columns[size_t(position)], in_, num_rows);
+        } else if (outputType(target.type)->name() == type->name()) {
+          // LowCardinality(T) target, T in the data (what tally writes): encode while inserting.
+          auto scratch = type->createColumn();
+          deserializeColumn(*type, *scratch, in_, num_rows);
+          columns[size_t(position)]->insertRangeFrom(*scratch, 0, num_rows);
+        } else {
           throw Exception(ErrorCodes::TYPE_MISMATCH, "Native block: column '{}' has type {}, but the table expects {}",
                           name, type->name(), target.type->name());
-        deserializeColumn(*target.type, *columns[size_t(position)], in_, num_rows);
+        }
         filled[size_t(position)] = true;
       }
       for (size_t i = 0; i < columns.size(); ++i)

@@ -12,6 +12,7 @@ namespace tally {
 Engine::Engine(EngineOptions options) : options_(std::move(options)) {
   installValuesExpressionEvaluator();
   attachSystemTables(catalog_);
+  attachSystemProcesses(catalog_, processes_);
   catalog_.createDatabase(options_.default_database, "Memory", true);
   if (options_.default_database != "default") catalog_.createDatabase("default", "Memory", true);
   for (const auto& db : options_.extra_databases) catalog_.createDatabase(db, "Memory", true);

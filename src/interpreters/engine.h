@@ -8,6 +8,7 @@
 #include <string>
 
 #include "common/settings.h"
+#include "execution/process_list.h"
 #include "storage/catalog.h"
 #include "storage/table_function.h"
 
@@ -31,9 +32,12 @@ class Engine {
   explicit Engine(EngineOptions options);
   Catalog& catalog() { return catalog_; }
   const EngineOptions& options() const { return options_; }
+  /// The running queries of every session (system.processes, KILL QUERY).
+  ProcessList& processes() { return processes_; }
 
  private:
   EngineOptions options_;
+  ProcessList processes_;
   Catalog catalog_;
 };
 

@@ -80,6 +80,7 @@ std::string kindName(const IAST& ast) {
     case ASTKind::UseQuery: return "Use";
     case ASTKind::SystemQuery: return "System";
     case ASTKind::OptimizeQuery: return "Optimize";
+    case ASTKind::KillQuery: return "Kill";
     default: return "Show";
   }
 }
@@ -123,6 +124,7 @@ QueryResultInfo executeStatement(Session& session, const ASTPtr& ast_in, std::st
       throw Exception(ErrorCodes::READONLY, "Cannot execute query in readonly mode");
   }
   if (io.on_start) io.on_start(*context);
+  ProcessList::Entry process_entry = session.engine().processes().insert(context);
 
   std::map<std::string, std::string> parameters = session.query_parameters;
   for (const auto& [k, v] : io.parameters) parameters[k] = v;
@@ -147,6 +149,7 @@ QueryResultInfo executeStatement(Session& session, const ASTPtr& ast_in, std::st
     case ASTKind::ExistsQuery: interpretShow(sc, ast); break;
     case ASTKind::UseQuery: interpretUse(sc, ast); break;
     case ASTKind::SetQuery: interpretSet(sc, ast); break;
+    case ASTKind::KillQuery: interpretKill(sc, ast); break;
     default:
       throw Exception(ErrorCodes::NOT_IMPLEMENTED, "Statement {} is not supported yet", formatAST(*ast));
   }

@@ -4,6 +4,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "interpreters/execute_query.h"
 #include "planner/query_plan.h"
@@ -28,6 +29,7 @@ void interpretRename(StatementContext& sc, const ASTPtr& ast);
 void interpretShow(StatementContext& sc, const ASTPtr& ast);
 void interpretUse(StatementContext& sc, const ASTPtr& ast);
 void interpretSet(StatementContext& sc, const ASTPtr& ast);
+void interpretKill(StatementContext& sc, const ASTPtr& ast);
 
 // Shared helpers.
 
@@ -40,6 +42,8 @@ void writeResult(StatementContext& sc, QueryPipeline& pipeline, const Block& hea
 void writeBlocks(StatementContext& sc, const Block& header, std::vector<Block> blocks, const std::string& format);
 /// Runs a SELECT given as text within this statement (SHOW TABLES and friends).
 void writeSelectText(StatementContext& sc, const std::string& select, const std::string& format);
+/// A block of String columns named `names` holding `rows` (SHOW, KILL QUERY results).
+Block stringBlock(const std::vector<std::string>& names, const std::vector<std::vector<std::string>>& rows);
 /// Resolves [db.]table to a storage (temporary tables first for unqualified names).
 StoragePtr resolveTable(StatementContext& sc, const std::string& database, const std::string& table);
 

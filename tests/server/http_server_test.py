@@ -436,6 +436,34 @@ class ServerTest(unittest.TestCase):
         self.assertLess(time.time() - started, 15)
         self.assertEqual(self.q("SELECT 1").text, "1\n")
 
+    def test_system_processes_and_kill_query(self):
+        qid = "kill-target-%d" % os.getpid()
+        result = {}
+
+        def long_query():
+            result["r"] = curl(self.url + "/?query_id=" + qid,
+                               data=b"SELECT count() FROM numbers(100000000000) WHERE NOT ignore(sipHash64(number))")
+
+        t = threading.Thread(target=long_query)
+        t.start()
+        deadline = time.time() + 10
+        seen = ""
+        while time.time() < deadline:
+            seen = self.q("SELECT query_id, user, query FROM system.processes WHERE query_id = '%s'" % qid).text
+            if seen:
+                break
+            time.sleep(0.05)
+        self.assertEqual(seen, qid + "\tdefault\tSELECT count() FROM numbers(100000000000) WHERE NOT ignore(sipHash64(number))\n")
+        r = self.q("KILL QUERY WHERE query_id = '%s' SYNC FORMAT TSVWithNames" % qid)
+        self.assertEqual(r.text, "kill_status\tquery_id\tuser\tquery\nfinished\t%s\tdefault\t"
+                         "SELECT count() FROM numbers(100000000000) WHERE NOT ignore(sipHash64(number))\n" % qid)
+        t.join(timeout=20)
+        self.assertFalse(t.is_alive())
+        self.assertError(result["r"], 394, 500, "QUERY_WAS_CANCELLED")
+        self.assertEqual(self.q("SELECT count() FROM system.processes WHERE query_id = '%s'" % qid).text, "0\n")
+        # KILL is a write: not over GET.
+        self.assertError(self.get("query=KILL%20QUERY%20WHERE%201"), 164, 500)
+
     # --- bad requests -------------------------------------------------------------------------
 
     def raw(self, data, read=True):

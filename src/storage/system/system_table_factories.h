@@ -20,5 +20,6 @@ StoragePtr createSystemFormats();
 StoragePtr createSystemTableEngines();
 StoragePtr createSystemAggregateFunctionCombinators();
 StoragePtr createSystemTimeZones();
+StoragePtr createSystemProcesses(const class ProcessList& processes);
 
 }  // namespace tally

@@ -17,4 +17,8 @@ namespace tally {
 /// metadata_path columns; empty for a catalog kept only in memory.
 void attachSystemTables(Catalog& catalog, const std::string& data_path = "");
 
+class ProcessList;
+/// Adds system.processes, the running queries of `processes` (which must outlive the catalog).
+void attachSystemProcesses(Catalog& catalog, const ProcessList& processes);
+
 }  // namespace tally

@@ -598,6 +598,45 @@ class ClientTest(unittest.TestCase):
         out = self.client(stdin=b"INSERT INTO cl VALUES (3, 'c');\nSELECT a, b FROM cl ORDER BY a;\n")
         self.assertEqual(out.stdout, b"1\ta\n2\tb\n3\tc\n", out.stderr)
 
+    def test_interactive_prompt(self):
+        import pty
+        import select
+        with tempfile.TemporaryDirectory() as home:
+            pid, fd = pty.fork()
+            if pid == 0:
+                env = dict(os.environ, HOME=home, TERM="xterm")
+                os.execve(BINARY, [BINARY, "client", "--host", "127.0.0.1", "--port", str(self.server.port),
+                                   "--password", PASSWORD, "--multiline"], env)
+            output = b""
+
+            def expect(pattern, timeout=30):
+                nonlocal output
+                deadline = time.time() + timeout
+                while not re.search(pattern, re.sub(rb"\x1b\[[0-9;?]*[A-Za-z]", b"", output)):
+                    left = deadline - time.time()
+                    self.assertGreater(left, 0, "timed out waiting for %r in %r" % (pattern, output))
+                    ready, _, _ = select.select([fd], [], [], left)
+                    if ready:
+                        try:
+                            chunk = os.read(fd, 65536)
+                        except OSError:
+                            chunk = b""
+                        self.assertTrue(chunk, "the prompt ended early: %r" % output)
+                        output += chunk
+
+            expect(rb"tally client version")
+            expect(rb":\) ")
+            os.write(fd, b"SELECT 40 + 2 AS answer;\n")
+            expect(rb"answer")
+            expect(rb"42")
+            expect(rb"1 row in set")
+            os.write(fd, b"SELECT * FROM no_table_here;\n")
+            expect(rb"UNKNOWN_TABLE")
+            os.write(fd, b"exit\n")
+            _, status = os.waitpid(pid, 0)
+            os.close(fd)
+            self.assertEqual(os.waitstatus_to_exitcode(status), 0)
+
     def test_errors_and_exit_codes(self):
         out = self.client("-q", "SELECT * FROM nowhere_table")
         self.assertEqual(out.returncode, 60)

@@ -1,6 +1,7 @@
 #include "server/http_server.h"
 
 #include <fmt/format.h>
+#include <poll.h>
 #include <unistd.h>
 
 #include <boost/asio/ip/tcp.hpp>
@@ -77,27 +78,43 @@ class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
   ~HttpConnection() { --server_.context.metrics.open_connections; }
 
   void readRequest() {
+    newParser();
+    continueRead();
+  }
+
+ private:
+  void newParser() {
     parser_.emplace();
     parser_->header_limit(uint32_t(std::min<size_t>(server_.context.config.http_max_header_size, UINT32_MAX)));
     parser_->body_limit(server_.context.config.http_max_body_size);
+    continue_sent_ = false;
+  }
+
+  /// Reads the rest of the request in parser_ on the network threads.
+  void continueRead() {
+    if (parser_->is_header_done()) return onHeader({});
     stream_.expires_after(std::chrono::seconds(server_.context.config.keep_alive_timeout));
     http::async_read_header(stream_, buffer_, *parser_,
                             [self = shared_from_this()](beast::error_code ec, size_t) { self->onHeader(ec); });
   }
 
- private:
+  /// Answers `Expect: 100-continue` once the header is in; false if the client is gone.
+  bool sendContinueIfExpected() {
+    if (continue_sent_ || parser_->is_done() || !beast::iequals(parser_->get()[http::field::expect], "100-continue"))
+      return true;
+    continue_sent_ = true;
+    static constexpr std::string_view cont = "HTTP/1.1 100 Continue\r\n\r\n";
+    boost::system::error_code write_ec;
+    net::write(stream_.socket(), net::buffer(cont.data(), cont.size()), write_ec);
+    return !write_ec;
+  }
+
   void onHeader(beast::error_code ec) {
     if (ec) return onReadError(ec);
     auto& request = parser_->get();
     if (request.target().size() > server_.context.config.http_max_uri_size)
       return reject(400, "Bad Request", "Bad request: the URI is longer than http_max_uri_size\n");
-    auto expect = request[http::field::expect];
-    if (beast::iequals(expect, "100-continue") && !parser_->is_done()) {
-      static constexpr std::string_view cont = "HTTP/1.1 100 Continue\r\n\r\n";
-      boost::system::error_code write_ec;
-      net::write(stream_.socket(), net::buffer(cont.data(), cont.size()), write_ec);
-      if (write_ec) return close();
-    }
+    if (!sendContinueIfExpected()) return close();
     stream_.expires_after(std::chrono::seconds(300));
     http::async_read(stream_, buffer_, *parser_,
                      [self = shared_from_this()](beast::error_code ec, size_t) { self->onRequest(ec); });
@@ -147,11 +164,9 @@ class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
                                     "x-clickhouse-user, x-clickhouse-key, Authorization, Content-Type\r\n"
                                     "Access-Control-Max-Age: 86400\r\n"),
                      keep_alive);
-    const bool query_path = path == "/" || path == "/query" || path.empty();
-    const bool is_query = query_path && ((get_like && !query_string.empty()) || method == http::verb::post);
     if (get_like && path == "/" && query_string.empty())
       return respond(simpleResponse(200, "OK", "text/html; charset=UTF-8", "Ok.\n", keep_alive, head_only), keep_alive);
-    if (!is_query) {
+    if (!isQueryRequest(request)) {
       std::string text = fmt::format(
           "There is no handle {}\n\nUse / or /ping for health checks.\nOr /replicas_status for more sophisticated health "
           "checks.\n\nSend queries from your program with POST method or GET /?query=...\n\nUse /play for a SQL "
@@ -169,19 +184,83 @@ class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
                                     keep_alive, head_only, headers),
                      keep_alive);
     }
-    server_.query_threads.post([self = shared_from_this()] {
+    server_.query_threads.post([self = shared_from_this()] { self->runQueries(); });
+  }
+
+  static bool isQueryRequest(const http::request<http::string_body>& request) {
+    auto [path, query_string] = splitTarget(std::string_view(request.target().data(), request.target().size()));
+    const auto method = request.method();
+    const bool get_like = method == http::verb::get || method == http::verb::head;
+    const bool query_path = path == "/" || path == "/query" || path.empty();
+    if (get_like && path == "/" && query_string.empty()) return false;
+    return query_path && ((get_like && !query_string.empty()) || method == http::verb::post);
+  }
+
+  /// On a query thread, in a reserved slot: runs the request, then keeps serving the requests
+  /// that follow on this keep-alive connection without a hop through the network threads, as
+  /// long as they come quickly; an idle connection goes back to the network threads.
+  void runQueries() {
+    auto& context = server_.context;
+    while (true) {
       bool keep = false;
       try {
-        keep = handleQueryRequest(self->server_.context, self->parser_->get(), self->stream_.socket(), self->client_);
+        keep = handleQueryRequest(context, parser_->get(), stream_.socket(), client_);
       } catch (...) {
         keep = false;
       }
-      self->parser_.reset();
-      if (keep)
-        net::post(self->stream_.get_executor(), [self] { self->readRequest(); });
-      else
-        net::post(self->stream_.get_executor(), [self] { self->close(); });
-    });
+      auto self = shared_from_this();
+      if (!keep) return net::post(stream_.get_executor(), [self] { self->close(); });
+      beast::error_code ec;
+      switch (readNextRequestHere(ec)) {
+        case HotRead::Idle: return net::post(stream_.get_executor(), [self] { self->continueRead(); });
+        case HotRead::Error: return net::post(stream_.get_executor(), [self, ec] { self->onReadError(ec); });
+        case HotRead::Request: break;
+      }
+      if (parser_->get().target().size() > context.config.http_max_uri_size || !isQueryRequest(parser_->get()) ||
+          !context.running.tryReserve())
+        return net::post(stream_.get_executor(), [self] { self->onRequest({}); });
+      context.metrics.http_requests.fetch_add(1, std::memory_order_relaxed);
+    }
+  }
+
+  enum class HotRead { Request, Idle, Error };
+
+  /// Waits up to kHotWait for the next request and reads it on this thread. Idle when none came
+  /// in time or it is still arriving (parser_ keeps what was read; continueRead() goes on).
+  HotRead readNextRequestHere(beast::error_code& ec) {
+    static constexpr auto kHotWait = std::chrono::milliseconds(2);
+    auto& socket = stream_.socket();
+    newParser();
+    const auto deadline = std::chrono::steady_clock::now() + kHotWait;
+    socket.non_blocking(true, ec);
+    if (ec) return HotRead::Error;
+    struct RestoreBlocking {
+      tcp::socket& s;
+      ~RestoreBlocking() {
+        boost::system::error_code ignored;
+        s.non_blocking(false, ignored);
+      }
+    } restore{socket};
+    bool wait = buffer_.size() == 0;
+    while (true) {
+      if (wait) {
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        pollfd p{socket.native_handle(), POLLIN, 0};
+        if (left.count() <= 0 || ::poll(&p, 1, int(left.count())) <= 0) return HotRead::Idle;
+      }
+      if (!parser_->is_header_done()) http::read_header(socket, buffer_, *parser_, ec);
+      if (!ec && parser_->is_header_done()) {
+        if (!sendContinueIfExpected()) {
+          ec = net::error::connection_reset;
+          return HotRead::Error;
+        }
+        http::read(socket, buffer_, *parser_, ec);
+      }
+      if (!ec) return HotRead::Request;
+      if (ec != net::error::would_block && ec != net::error::try_again) return HotRead::Error;
+      ec = {};
+      wait = true;
+    }
   }
 
   void respond(const std::string& bytes, bool keep_alive) {
@@ -205,6 +284,7 @@ class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
+  bool continue_sent_ = false;
   std::string client_;
 };
 

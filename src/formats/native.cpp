@@ -213,6 +213,7 @@ class NativeInputFormat final : public IInputFormat {
       uint64_t num_rows = readVarUInt(in_);
       if (num_columns > 100000)
         throw Exception(ErrorCodes::INCORRECT_DATA, "Native block: {} columns is not plausible", num_columns);
+      const size_t data_start = in_.offset();
       MutableColumns columns;
       for (const auto& c : header_) columns.push_back(c.type->createColumn());
       std::vector<bool> filled(header_.columns(), false);
@@ -245,6 +246,12 @@ class NativeInputFormat final : public IInputFormat {
         }
         filled[size_t(position)] = true;
       }
+      // Every row of a real block takes at least one byte of column data; a header that claims
+      // more rows than that must not make us allocate defaults for them.
+      if (num_rows > in_.offset() - data_start)
+        throw Exception(ErrorCodes::INCORRECT_DATA,
+                        "Native block: the header declares {} rows, but the block's columns hold {} bytes", num_rows,
+                        in_.offset() - data_start);
       for (size_t i = 0; i < columns.size(); ++i)
         if (!filled[i]) columns[i]->insertManyDefaults(num_rows);
       rows_read_ += num_rows;

@@ -60,7 +60,9 @@ void RunningQueries::watch() {
     fds.clear();
     owners.clear();
     for (auto& e : entries_) {
-      if (e.cancelled || e.socket_fd < 0) continue;
+      // A query already marked is cancelled again on every tick: a cancel() that arrived before
+      // the statement started running would otherwise be lost.
+      if (e.socket_fd < 0) continue;
       fds.push_back(pollfd{e.socket_fd, POLLRDHUP, 0});
       owners.push_back(&e);
     }

@@ -120,6 +120,20 @@ class ServerTest(unittest.TestCase):
         self.assertIn("text/html", r.header("Content-Type"))
         for needle in ["<textarea", "X-ClickHouse-Summary", "param_", "Enter", "read_rows"]:
             self.assertIn(needle, r.text)
+        # The page's script must at least be valid JavaScript.
+        script = re.search(r"<script>(.*)</script>", r.text, re.S).group(1)
+        with tempfile.NamedTemporaryFile("w", suffix=".js") as f:
+            f.write(script)
+            f.flush()
+            check = subprocess.run(["node", "--check", f.name], capture_output=True, text=True)
+        self.assertEqual(check.returncode, 0, check.stderr)
+        # What the page sends: the query as the body, parameters as param_<name>, JSONCompact.
+        r = curl(self.url + "/?default_format=JSONCompact&max_result_rows=1000&result_overflow_mode=break&param_n=3",
+                 "-H", "X-ClickHouse-User: default", "-H", "X-ClickHouse-Key: " + PASSWORD,
+                 data=b"SELECT number FROM numbers({n:UInt32})", user=None)
+        doc = json.loads(r.body)
+        self.assertEqual(doc["data"], [["0"], ["1"], ["2"]])
+        self.assertEqual(json.loads(r.header("X-ClickHouse-Summary"))["read_rows"], "3")
 
     def test_metrics(self):
         self.q("SELECT 1")

@@ -8,6 +8,7 @@
 
 #include "server/http_compression.h"
 #include "server/http_status.h"
+#include "server/native_compression.h"
 #include "server/query_request.h"
 #include "server/response_stream.h"
 
@@ -115,7 +116,9 @@ bool handleQueryRequest(ServerContext& server, HttpRequest& request, boost::asio
   api::Connection* connection = nullptr;
   std::optional<RunningQueries::Handle> running;
   bool cancelled_by_watcher = false;
-  std::unique_ptr<WriteBuffer> body_writer;
+  std::unique_ptr<WriteBuffer> body_writer;    // HTTP compression (or none) into the response
+  std::unique_ptr<WriteBuffer> native_writer;  // compress=1 framing into body_writer
+  WriteBuffer* writer = nullptr;               // where the output goes
   bool compressed_response = false;
   bool slot_held = true;
 
@@ -133,10 +136,6 @@ bool handleQueryRequest(ServerContext& server, HttpRequest& request, boost::asio
     if (request.method() == http::verb::post && !q.has_body_framing)
       throw api::Error(381, "HTTP_LENGTH_REQUIRED",
                        "The Transfer-Encoding is not chunked and there is no Content-Length header for POST request");
-    if (q.decompress)
-      throw api::Error(48, "NOT_IMPLEMENTED", "decompress=1 (ClickHouse's native block compression) is not supported; use Content-Encoding");
-    if (q.compress)
-      throw api::Error(48, "NOT_IMPLEMENTED", "compress=1 (ClickHouse's native block compression) is not supported; use enable_http_compression=1");
 
     if (!q.session_id.empty()) {
       uint32_t timeout = q.session_timeout.value_or(server.config.default_session_timeout);
@@ -157,6 +156,8 @@ bool handleQueryRequest(ServerContext& server, HttpRequest& request, boost::asio
 
     std::string body = decodeRequestBody(std::move(request.body()), q.content_encoding, server.config.http_max_body_size);
     request.body().clear();
+    if (q.decompress)
+      body = decodeNativeCompressed(body, !q.skip_native_checksums, server.config.http_max_body_size);
 
     // The statement: the URL's `query` continued by the body, except that the body of an INSERT
     // whose statement is complete in the URL is its data.
@@ -235,7 +236,8 @@ bool handleQueryRequest(ServerContext& server, HttpRequest& request, boost::asio
       progress_state.last_header = now;
       response->sendProgressHeader(progressJson(p, 0, 0, false));
     };
-    WriteBuffer* writer = body_writer.get();
+    if (q.compress) native_writer = std::make_unique<NativeCompressedWriteBuffer>(*body_writer);
+    writer = native_writer ? native_writer.get() : body_writer.get();
     options.output = [writer](std::string_view data) { writer->write(data); };
     response->before_headers = [&](ResponseStream& r) {
       api::Progress p;
@@ -253,7 +255,7 @@ bool handleQueryRequest(ServerContext& server, HttpRequest& request, boost::asio
     running.reset();
     slot_held = false;
 
-    body_writer->finalize();
+    writer->finalize();
     if (!format_announced) {
       response->addHeader("X-ClickHouse-Format", format_used);
       response->addHeader("Content-Type", "text/plain; charset=UTF-8");
@@ -306,10 +308,10 @@ bool handleQueryRequest(ServerContext& server, HttpRequest& request, boost::asio
     std::string text = errorBody(error);
     std::string extra = common_headers;
     if (status == 401) extra += "WWW-Authenticate: Basic realm=\"ClickHouse server HTTP API\"\r\n";
-    if (response->bodyStarted() && compressed_response && body_writer) {
+    if (response->bodyStarted() && (compressed_response || native_writer) && writer) {
       try {
-        body_writer->write(text);
-        body_writer->finalize();
+        writer->write(text);
+        writer->finalize();
       } catch (...) {
       }
     } else {

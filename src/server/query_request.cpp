@@ -112,6 +112,8 @@ QueryRequest parseQueryRequestFrom(std::string_view method, std::string_view tar
     else if (name == "wait_end_of_query") r.wait_end_of_query = parseFlag(name, value);
     else if (name == "compress") r.compress = parseFlag(name, value);
     else if (name == "decompress") r.decompress = parseFlag(name, value);
+    else if (name == "http_native_compression_disable_checksumming_on_decompress")
+      r.skip_native_checksums = parseFlag(name, value);
     else if (name == "user") {
       r.user = std::move(value);
       url_credentials = true;

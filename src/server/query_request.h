@@ -32,6 +32,7 @@ struct QueryRequest {
   bool session_check = false, close_session = false;
   bool wait_end_of_query = false;
   bool compress = false, decompress = false;  /// ClickHouse native block compression
+  bool skip_native_checksums = false;  /// http_native_compression_disable_checksumming_on_decompress
   std::string user = "default", password;
   std::map<std::string, std::string> settings;    /// every non-reserved parameter
   std::map<std::string, std::string> parameters;  /// param_<name> values, by name

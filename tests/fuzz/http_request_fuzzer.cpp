@@ -1,7 +1,7 @@
 // libFuzzer target for the server's request reading: any bytes go through the HTTP parser
 // (Beast, with the server's limits), and a complete request through the query-request reader
-// (URL decoding, reserved parameters, settings, credentials) and the body decoder
-// (Content-Encoding). Each must succeed or fail with an error, never crash or hang.
+// (URL decoding, reserved parameters, settings, credentials) and the body decoders
+// (Content-Encoding, then ClickHouse's checksummed blocks with decompress=1). Each must succeed or fail with an error, never crash or hang.
 
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/parser.hpp>
@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "server/http_compression.h"
+#include "server/native_compression.h"
 #include "server/query_handler.h"
 #include "tally/tally.h"
 
@@ -28,7 +29,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     auto& request = parser.get();
     tally::server::QueryRequest q = tally::server::parseHttpQueryRequest(request);
     std::string body = tally::server::decodeRequestBody(request.body(), q.content_encoding, 1 << 24);
-    (void)body;
+    if (q.decompress) body = tally::server::decodeNativeCompressed(body, !q.skip_native_checksums, 1 << 24);
   } catch (const tally::api::Error&) {
   }
   return 0;

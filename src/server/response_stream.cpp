@@ -74,7 +74,6 @@ void ResponseStream::endHeadersLocked(bool chunked) {
     std::string size = fmt::format("{:x}\r\n", buffer_.size());
     sendLocked(head + size, buffer_, "\r\n");
   }
-  body_bytes_ += buffer_.size();
   buffer_.clear();
 }
 
@@ -87,7 +86,6 @@ bool ResponseStream::write(std::string_view data) {
     return !client_gone_;
   }
   if (head_only_ || data.empty()) return true;
-  body_bytes_ += data.size();
   if (chunked_)
     sendLocked(fmt::format("{:x}\r\n", data.size()), data, "\r\n");
   else
@@ -133,7 +131,6 @@ void ResponseStream::failWith(unsigned status, int code, std::string_view text, 
   }
   // The body is on its way with status 200: the error text ends it, as ClickHouse does.
   if (head_only_) return;
-  body_bytes_ += text.size();
   if (chunked_)
     sendLocked(fmt::format("{:x}\r\n", text.size()), text, "\r\n");
   else

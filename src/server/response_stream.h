@@ -38,14 +38,10 @@ class ResponseStream {
   /// the text as the body. If the body already started, the text is appended to it instead.
   void failWith(unsigned status, int code, std::string_view text, const std::string& extra_headers);
 
-  bool headersStarted() const { return headers_started_; }
   bool bodyStarted() const { return body_started_; }
   bool clientGone() const { return client_gone_; }
   /// False when the connection must close after this response.
   bool keepAlive() const { return keep_alive_; }
-  size_t bodyBytes() const { return body_bytes_; }
-  /// Discards the buffered body (before it started), e.g. to replace it with an error.
-  void discardBuffered() { buffer_.clear(); }
 
  private:
   void startHeadersLocked();
@@ -61,7 +57,6 @@ class ResponseStream {
   std::string headers_;  // "name: value\r\n" lines not yet sent
   std::string buffer_;   // body not yet sent
   bool headers_started_ = false, body_started_ = false, chunked_ = false, finished_ = false, client_gone_ = false;
-  size_t body_bytes_ = 0;
 };
 
 }  // namespace tally::server

@@ -45,11 +45,6 @@ bool RunningQueries::remove(Handle handle) {
   return cancelled;
 }
 
-size_t RunningQueries::count() const {
-  std::lock_guard lock(mutex_);
-  return reserved_;
-}
-
 void RunningQueries::watch() {
   std::vector<pollfd> fds;
   std::vector<Entry*> owners;

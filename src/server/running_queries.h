@@ -34,7 +34,6 @@ class RunningQueries {
   Handle add(int socket_fd, api::Connection* connection, const std::string& query_id);
   /// True if the watcher cancelled the query because its client disconnected.
   bool remove(Handle handle);
-  size_t count() const;
 
  private:
   void watch();

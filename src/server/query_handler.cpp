@@ -131,7 +131,6 @@ bool handleQueryRequest(ServerContext& server, HttpRequest& request, boost::asio
                      q.wait_end_of_query);
     response->addHeader("X-ClickHouse-Server-Display-Name", server.display_name);
     response->addHeader("X-ClickHouse-Query-Id", log.query_id);
-    response->addHeader("X-ClickHouse-Timezone", server.config.timezone);
 
     if (request.method() == http::verb::post && !q.has_body_framing)
       throw api::Error(381, "HTTP_LENGTH_REQUIRED",
@@ -153,6 +152,13 @@ bool handleQueryRequest(ServerContext& server, HttpRequest& request, boost::asio
     }
     connection->authenticate(q.user, q.password);
     if (!q.database.empty()) connection->setCurrentDatabase(q.database);
+    // The server's time zone is every connection's default; a session may SET its own.
+    std::string timezone = connection->getSetting("session_timezone");
+    if (timezone.empty()) {
+      timezone = server.config.timezone;
+      if (timezone != "UTC") connection->setSetting("session_timezone", timezone);
+    }
+    response->addHeader("X-ClickHouse-Timezone", timezone);
 
     std::string body = decodeRequestBody(std::move(request.body()), q.content_encoding, server.config.http_max_body_size);
     request.body().clear();

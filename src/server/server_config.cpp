@@ -41,7 +41,7 @@ const std::vector<Option>& options() {
       STRING_OPTION(default_password, "password of the default user (default none)"),
       STRING_OPTION(display_name, "X-ClickHouse-Server-Display-Name (default the host name)"),
       STRING_OPTION(log_file, "query log, one JSON line per query (default stderr; 'none' disables)"),
-      STRING_OPTION(timezone, "server time zone reported in X-ClickHouse-Timezone (default UTC)"),
+      STRING_OPTION(timezone, "server time zone: every session's default session_timezone (default UTC)"),
       NUMBER_OPTION(max_concurrent_queries, "queries running at once before 202 TOO_MANY_SIMULTANEOUS_QUERIES (100)"),
       NUMBER_OPTION(io_threads, "network threads (default: one per core)"),
       NUMBER_OPTION(keep_alive_timeout, "seconds an idle keep-alive connection stays open (10)"),

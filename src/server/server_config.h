@@ -17,7 +17,7 @@ struct ServerConfig {
   std::string default_password;           /// password of the `default` user (empty: none)
   std::string display_name;               /// X-ClickHouse-Server-Display-Name (empty: host name)
   std::string log_file;                   /// query log (JSON lines); empty: stderr; "none": off
-  std::string timezone = "UTC";           /// X-ClickHouse-Timezone
+  std::string timezone = "UTC";           /// default session_timezone, sent as X-ClickHouse-Timezone
   size_t max_concurrent_queries = 100;    /// TOO_MANY_SIMULTANEOUS_QUERIES past it
   size_t io_threads = 0;                  /// network threads; 0: one per core
   uint32_t keep_alive_timeout = 10;       /// seconds an idle keep-alive connection stays open

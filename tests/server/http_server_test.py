@@ -623,6 +623,17 @@ class ConfigurationTest(unittest.TestCase):
                 self.assertEqual(r.header("X-ClickHouse-Server-Display-Name"), "from-yaml")
                 self.assertEqual(curl(server.url + "/", data=b"SELECT 1", password="yamlpw").status, 403)
 
+    def test_server_timezone(self):
+        with TallyServer(BINARY, ["--timezone", "Asia/Kolkata"]) as server:
+            r = curl(server.url + "/", data=b"SELECT timezone()", user=None)
+            self.assertEqual(r.text, "Asia/Kolkata\n")
+            self.assertEqual(r.header("X-ClickHouse-Timezone"), "Asia/Kolkata")
+            s = server.url + "/?session_id=tz"
+            self.assertEqual(curl(s, data=b"SET session_timezone = 'UTC'", user=None).status, 200)
+            r = curl(s, data=b"SELECT timezone()", user=None)
+            self.assertEqual(r.text, "UTC\n")
+            self.assertEqual(r.header("X-ClickHouse-Timezone"), "UTC")
+
     def test_bad_configuration_fails_clearly(self):
         out = subprocess.run([BINARY, "server", "--no_such_option", "1"], capture_output=True, text=True)
         self.assertNotEqual(out.returncode, 0)

@@ -34,6 +34,7 @@ const char* kClientHelp =
     "  --time                   print each query's execution time to stderr\n"
     "  --ignore-error           continue after a failed statement\n"
     "  -m, --multiline          in the prompt, statements end with ';'\n"
+    "  -n, --multiquery         accepted for clickhouse-client compatibility (always on)\n"
     "  -h, --help\n\n"
     "Without --query, statements are read from stdin, or from a prompt when stdin is a terminal.\n";
 
@@ -78,6 +79,9 @@ int runClient(int argc, char** argv) {
       else if (arg == "--time" || arg == "-t") print_time = true;
       else if (arg == "--ignore-error") ignore_error = true;
       else if (arg == "-m" || arg == "--multiline") multiline = true;
+      else if (arg == "-n" || arg == "--multiquery") {
+        // clickhouse-client's flag; tally client always splits ';'-separated statements.
+      }
       else if (arg.rfind("--param_", 0) == 0) {
         size_t eq = arg.find('=');
         if (eq == std::string::npos) throw std::runtime_error("Expected --param_NAME=VALUE, got " + arg);

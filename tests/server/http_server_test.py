@@ -667,6 +667,10 @@ class ClientTest(unittest.TestCase):
         self.assertEqual(out.stdout, b'{"x":1}\n')
         out = self.client("-q", "SELECT {n:UInt8} * 2", "--param_n=21")
         self.assertEqual(out.stdout, b"42\n")
+        out = self.client("-n", "-q", "SET max_threads = 3; SELECT getSetting('max_threads'); SELECT 'two'")
+        self.assertEqual(out.stdout, b"3\ntwo\n", out.stderr)
+        out = self.client("-q", "SELECT number FROM numbers(2)", "--format", "CSVWithNames")
+        self.assertEqual(out.stdout, b'"number"\n0\n1\n')
 
     def test_insert_from_stdin_and_scripts(self):
         self.assertEqual(self.client("-q", "CREATE TABLE cl (a UInt8, b String) ENGINE = Memory").returncode, 0)

@@ -1,11 +1,14 @@
 // tally: one program, several tools. `tally local ...` runs SQL over local files like
-// clickhouse-local; invoked as `tally-local` (a symlink) it does the same.
+// clickhouse-local; invoked as `tally-local` (a symlink) it does the same. `tally server` serves
+// ClickHouse's HTTP interface; `tally client` sends queries to a server over HTTP.
 
 #include <cstdio>
 #include <cstring>
 #include <string>
 
+#include "client/client_main.h"
 #include "local/local.h"
+#include "server/server_main.h"
 #include "tally/tally.h"
 
 namespace {
@@ -14,6 +17,8 @@ void printUsage() {
                "tally %s — a columnar SQL engine with ClickHouse's dialect\n\n"
                "Usage:\n"
                "  tally local [options]   run SQL over local files (like clickhouse-local)\n"
+               "  tally server [options]  serve ClickHouse's HTTP interface (default 127.0.0.1:8123)\n"
+               "  tally client [options]  send queries to a tally (or ClickHouse) server over HTTP\n"
                "  tally --version\n\n"
                "Run `tally local --help` for the options of a tool.\n",
                tally::api::version().c_str());
@@ -31,6 +36,8 @@ int main(int argc, char** argv) {
   }
   std::string tool = argv[1];
   if (tool == "local") return tally::cli::runLocal(argc - 2, argv + 2);
+  if (tool == "server") return tally::cli::runServer(argc - 2, argv + 2);
+  if (tool == "client") return tally::cli::runClient(argc - 2, argv + 2);
   if (tool == "--version" || tool == "-V" || tool == "version") {
     std::printf("tally version %s\n", tally::api::version().c_str());
     return 0;

@@ -11,9 +11,9 @@ BUILD_PKGS=(
   libgtest-dev libgmock-dev libbenchmark-dev
   tzdata
 )
-TEST_PKGS=(clickhouse-server clickhouse-client curl python3 xz-utils bzip2 zstd lz4 gzip)
+TEST_PKGS=(clickhouse-server clickhouse-client curl python3 xz-utils bzip2 zstd lz4 gzip nodejs npm)  # npm: tests/server/js (@clickhouse/client)
 
-BENCH_PKGS=(nodejs npm bc)  # bench/: DuckDB through npm's @duckdb/node-api
+BENCH_PKGS=(nodejs npm bc wrk)  # bench/: DuckDB through npm's @duckdb/node-api; wrk: bench/http_load.sh
 
 want=("${BUILD_PKGS[@]}")
 case "${1:-}" in

@@ -32,8 +32,8 @@ bool isExitCommand(std::string s) {
 
 }  // namespace
 
-int runInteractive(api::Connection& connection, StatementRunner& runner, bool multiline) {
-  std::fprintf(stderr, "tally local version %s.\n\n", api::version().c_str());
+int runInteractive(api::Connection& connection, StatementRunner& runner, bool multiline, const char* tool) {
+  std::fprintf(stderr, "tally %s version %s.\n\n", tool, api::version().c_str());
   std::string history = historyPath();
   read_history(history.c_str());
   runner.setInteractive(true);

@@ -1,5 +1,5 @@
 #pragma once
-// The interactive prompt of `tally local`: line editing and history (libedit), Ctrl-C
+// The interactive prompt of `tally local` and `tally client`: line editing and history (libedit), Ctrl-C
 // cancels the running statement and keeps the prompt, `\G` gives Vertical output.
 
 #include "local/terminal.h"
@@ -7,6 +7,7 @@
 namespace tally::cli {
 
 /// Runs the prompt until exit/quit/Ctrl-D; returns the exit code.
-int runInteractive(api::Connection& connection, StatementRunner& runner, bool multiline);
+/// `tool` names the program in the greeting ("tally <tool> version ...").
+int runInteractive(api::Connection& connection, StatementRunner& runner, bool multiline, const char* tool = "local");
 
 }  // namespace tally::cli

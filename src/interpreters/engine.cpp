@@ -39,6 +39,7 @@ Engine::Engine(EngineOptions options) : options_(std::move(options)) {
     for (const auto& db : DatabaseOnDisk::storedDatabases(root)) catalog_.createDatabase(db, "Atomic", true);
   }
   attachAccessSystemTables(catalog_, access_);
+  attachSystemProcesses(catalog_, processes_);
   catalog_.createDatabase(options_.default_database, "Memory", true);
   if (options_.default_database != "default") catalog_.createDatabase("default", "Memory", true);
   for (const auto& db : options_.extra_databases) catalog_.createDatabase(db, "Memory", true);
@@ -124,15 +125,16 @@ Session::Session(std::shared_ptr<Engine> engine)
 }
 
 void Session::login(const std::string& user_name) {
+  // The same user signing in again (each HTTP request of a session) keeps the session's state.
+  if (user_settings && user == user_name) return;
   auto us = std::make_shared<UserSettings>(engine_->access().settingsFor(user_name));
-  Settings fresh;
+  // The user's profile applies on top of what the session was opened with (server defaults).
   for (const auto& [name, value] : us->values) {
     if (value.which() == Field::Which::String)
-      fresh.setFromString(name, value.get<std::string>());
+      settings.setFromString(name, value.get<std::string>());
     else
-      fresh.set(name, value);
+      settings.set(name, value);
   }
-  settings = std::move(fresh);
   user = user_name;
   user_settings = std::move(us);
 }

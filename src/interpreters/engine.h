@@ -10,6 +10,7 @@
 
 #include "common/settings.h"
 #include "interpreters/async_insert_queue.h"
+#include "execution/process_list.h"
 #include "storage/catalog.h"
 #include "storage/table_function.h"
 
@@ -46,6 +47,8 @@ class Engine {
   const EngineOptions& options() const { return options_; }
   /// Users, roles, settings profiles and quotas.
   AccessStore& access() { return *access_; }
+  /// The running queries of every session (system.processes, KILL QUERY).
+  ProcessList& processes() { return processes_; }
 
  private:
   void loadMetadata(const std::shared_ptr<Engine>& self);
@@ -55,6 +58,7 @@ class Engine {
   EngineOptions options_;
   int status_fd_ = -1;
   std::mutex async_mutex_;
+  ProcessList processes_;
   Catalog catalog_;
   std::shared_ptr<AccessStore> access_;
   // Last: destroyed first, flushing pending inserts while the catalog is still there.
@@ -91,8 +95,8 @@ class Session {
   std::string user = "default";
   /// The user's settings from its profiles, with the constraints on changing them.
   std::shared_ptr<const UserSettings> user_settings;
-  /// Signs the session in as `user` (already authenticated): its settings start from the
-  /// defaults plus the user's profiles.
+  /// Signs the session in as `user` (already authenticated): the user's profile settings apply
+  /// on top of the session's. Signing in again as the same user changes nothing.
   void login(const std::string& user_name);
   /// Throws READONLY / SETTING_CONSTRAINT_VIOLATION when the session may not set `name` to
   /// `value` (readonly = 1, a CONST setting, outside MIN/MAX).

@@ -90,6 +90,7 @@ std::string kindName(const IAST& ast) {
     case ASTKind::CreateAccessEntityQuery: return "Create";
     case ASTKind::DropAccessEntityQuery: return "Drop";
     case ASTKind::GrantQuery: return "Grant";
+    case ASTKind::KillQuery: return "Kill";
     default: return "Show";
   }
 }
@@ -140,6 +141,7 @@ QueryResultInfo executeStatement(Session& session, const ASTPtr& ast_in, std::st
       throw Exception(ErrorCodes::READONLY, "Cannot execute query in readonly mode");
   }
   if (io.on_start) io.on_start(*context);
+  ProcessList::Entry process_entry = session.engine().processes().insert(context);
 
   std::map<std::string, std::string> parameters = session.query_parameters;
   for (const auto& [k, v] : io.parameters) parameters[k] = v;
@@ -208,6 +210,7 @@ void dispatchStatement(StatementContext& sc, const ASTPtr& ast) {
     case ASTKind::DropAccessEntityQuery:
     case ASTKind::GrantQuery:
     case ASTKind::ShowAccessQuery: interpretAccess(sc, ast); break;
+    case ASTKind::KillQuery: interpretKill(sc, ast); break;
     default:
       throw Exception(ErrorCodes::NOT_IMPLEMENTED, "Statement {} is not supported yet", formatAST(*ast));
   }

@@ -18,17 +18,6 @@ std::string sqlQuoted(const std::string& s) {
   return out;
 }
 
-Block stringBlock(const std::vector<std::string>& names, const std::vector<std::vector<std::string>>& rows) {
-  Block block;
-  for (size_t c = 0; c < names.size(); ++c) {
-    auto col = typeString()->createColumn();
-    for (const auto& r : rows) col->insertData(r[c].data(), r[c].size());
-    block.insert({std::move(col), typeString(), names[c]});
-  }
-  block.setRows(rows.size());
-  return block;
-}
-
 void describe(StatementContext& sc, const ASTDescribeQuery& d) {
   std::vector<std::vector<std::string>> rows;
   const auto& te = d.table_expression->as<ASTTableExpression>();
@@ -61,6 +50,17 @@ void describe(StatementContext& sc, const ASTDescribeQuery& d) {
 }
 
 }  // namespace
+
+Block stringBlock(const std::vector<std::string>& names, const std::vector<std::vector<std::string>>& rows) {
+  Block block;
+  for (size_t c = 0; c < names.size(); ++c) {
+    auto col = typeString()->createColumn();
+    for (const auto& r : rows) col->insertData(r[c].data(), r[c].size());
+    block.insert({std::move(col), typeString(), names[c]});
+  }
+  block.setRows(rows.size());
+  return block;
+}
 
 void interpretShow(StatementContext& sc, const ASTPtr& ast) {
   switch (ast->kind) {

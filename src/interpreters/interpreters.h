@@ -4,6 +4,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "interpreters/execute_query.h"
 #include "planner/query_plan.h"
@@ -31,6 +32,7 @@ void interpretSet(StatementContext& sc, const ASTPtr& ast);
 void interpretOptimize(StatementContext& sc, const ASTPtr& ast);
 void interpretAlter(StatementContext& sc, const ASTPtr& ast);
 void interpretDelete(StatementContext& sc, const ASTPtr& ast);
+void interpretKill(StatementContext& sc, const ASTPtr& ast);
 
 // Shared helpers.
 
@@ -48,6 +50,8 @@ std::string formatCreateQuery(const std::string& database, const std::string& ta
                               const std::string& engine, const ASTCreateQuery& create, bool temporary);
 /// The columns a CREATE statement declares (types, defaults, codecs), validated.
 ColumnsDescription columnsFromDeclarations(StatementContext& sc, const ASTCreateQuery& create);
+/// A block of String columns named `names` holding `rows` (SHOW, KILL QUERY results).
+Block stringBlock(const std::vector<std::string>& names, const std::vector<std::vector<std::string>>& rows);
 /// Resolves [db.]table to a storage (temporary tables first for unqualified names).
 StoragePtr resolveTable(StatementContext& sc, const std::string& database, const std::string& table);
 

@@ -104,7 +104,81 @@ uint64_t hashLen33to64(const char* s, size_t len) {
   return shiftMix(r * k0 + vs) * k2;
 }
 
+/// CityMurmur of v1.0.2: the 128-bit hash of inputs shorter than 128 bytes.
+std::pair<uint64_t, uint64_t> cityMurmur(const char* s, size_t len, uint64_t a, uint64_t b) {
+  uint64_t c = 0;
+  uint64_t d = 0;
+  if (len <= 16) {
+    a = shiftMix(a * k1) * k1;
+    c = b * k1 + hashLen0to16(s, len);
+    d = shiftMix(a + (len >= 8 ? fetch64(s) : c));
+  } else {
+    c = hashLen16(fetch64(s + len - 8) + k1, a);
+    d = hashLen16(b + len, c + fetch64(s + len - 16));
+    a += d;
+    ptrdiff_t left = ptrdiff_t(len) - 16;
+    do {
+      a ^= shiftMix(fetch64(s) * k1) * k1;
+      a *= k1;
+      b ^= a;
+      c ^= shiftMix(fetch64(s + 8) * k1) * k1;
+      c *= k1;
+      d ^= c;
+      s += 16;
+      left -= 16;
+    } while (left > 0);
+  }
+  a = hashLen16(a, c);
+  b = hashLen16(d, b);
+  return {a ^ b, hashLen16(b, a)};
+}
+
+std::pair<uint64_t, uint64_t> cityHash128WithSeed(const char* s, size_t len, uint64_t seed_low, uint64_t seed_high) {
+  if (len < 128) return cityMurmur(s, len, seed_low, seed_high);
+  std::pair<uint64_t, uint64_t> v, w;
+  uint64_t x = seed_low;
+  uint64_t y = seed_high;
+  uint64_t z = len * k1;
+  v.first = rotate(y ^ k1, 49) * k1 + fetch64(s);
+  v.second = rotate(v.first, 42) * k1 + fetch64(s + 8);
+  w.first = rotate(y + z, 35) * k1 + x;
+  w.second = rotate(x + fetch64(s + 88), 53) * k1;
+  do {
+    for (int half = 0; half < 2; ++half) {
+      x = rotate(x + y + v.first + fetch64(s + 16), 37) * k1;
+      y = rotate(y + v.second + fetch64(s + 48), 42) * k1;
+      x ^= w.second;
+      y ^= v.first;
+      z = rotate(z ^ w.first, 33);
+      v = weakHashLen32WithSeeds(s, v.second * k1, x + w.first);
+      w = weakHashLen32WithSeeds(s + 32, z + w.second, y);
+      std::swap(z, x);
+      s += 64;
+    }
+    len -= 128;
+  } while (len >= 128);
+  y += rotate(w.first, 37) * k0 + z;
+  x += rotate(v.first + z, 49) * k0;
+  for (size_t tail_done = 0; tail_done < len;) {
+    tail_done += 32;
+    y = rotate(y - x, 42) * k0 + v.second;
+    w.first += fetch64(s + len - tail_done + 16);
+    x = rotate(x, 49) * k0 + w.first;
+    w.first += v.first;
+    v = weakHashLen32WithSeeds(s + len - tail_done, v.first, v.second);
+  }
+  x = hashLen16(x, v.first);
+  y = hashLen16(y, w.first);
+  return {hashLen16(x + v.second, w.second) + y, hashLen16(x + w.second, y + v.second)};
+}
+
 }  // namespace
+
+std::pair<uint64_t, uint64_t> cityHash128(const char* s, size_t len) {
+  if (len >= 16) return cityHash128WithSeed(s + 16, len - 16, fetch64(s) ^ k3, fetch64(s + 8));
+  if (len >= 8) return cityHash128WithSeed(nullptr, 0, fetch64(s) ^ (len * k0), fetch64(s + len - 8) ^ k1);
+  return cityHash128WithSeed(s, len, k0, k1);
+}
 
 uint64_t cityHash64(const char* s, size_t len) {
   if (len <= 32) {

@@ -23,5 +23,6 @@ StoragePtr createSystemFormats();
 StoragePtr createSystemTableEngines();
 StoragePtr createSystemAggregateFunctionCombinators();
 StoragePtr createSystemTimeZones();
+StoragePtr createSystemProcesses(const class ProcessList& processes);
 
 }  // namespace tally

@@ -24,5 +24,8 @@ void attachSystemTables(Catalog& catalog, const std::string& data_path = "");
 /// quotas, quota_usage (the reading user's counters) and quotas_usage (everyone's), which read
 /// `store` (storage_system_access.cpp).
 void attachAccessSystemTables(Catalog& catalog, std::shared_ptr<const AccessStore> store);
+class ProcessList;
+/// Adds system.processes, the running queries of `processes` (which must outlive the catalog).
+void attachSystemProcesses(Catalog& catalog, const ProcessList& processes);
 
 }  // namespace tally

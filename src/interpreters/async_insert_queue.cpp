@@ -1,6 +1,7 @@
 #include "interpreters/async_insert_queue.h"
 
 #include "common/exception.h"
+#include "common/profile_events.h"
 #include "interpreters/engine.h"
 #include "interpreters/insert_with_views.h"
 
@@ -106,6 +107,7 @@ void AsyncInsertQueue::flush(Buffer buffer) {
     StoragePtr storage = session.catalog().getTable(buffer.database, buffer.table);
     insertWithViews(sc, storage, buffer.database, buffer.table, buffer.blocks);
     flushes_.fetch_add(1);
+    ProfileEvents::increment(ProfileEvents::AsyncInsertFlushes);
     buffer.done->set_value();
   } catch (...) {
     buffer.done->set_exception(std::current_exception());

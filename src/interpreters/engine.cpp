@@ -11,6 +11,7 @@
 #include "access/access_store.h"
 #include "common/exception.h"
 #include "interpreters/execute_query.h"
+#include "interpreters/query_log.h"
 #include "interpreters/values_expressions.h"
 #include "parser/parser.h"
 #include "storage/databases/database_on_disk.h"
@@ -73,7 +74,15 @@ void Engine::lockDataPath() {
 
 std::shared_ptr<Engine> Engine::open(EngineOptions options) {
   auto engine = std::make_shared<Engine>(std::move(options));
-  if (!engine->options_.data_path.empty()) engine->loadMetadata(engine);
+  if (!engine->options_.data_path.empty()) {
+    engine->loadMetadata(engine);
+    // system.query_log lives with the data (its definition is built in, not stored).
+    engine->catalog_.getDatabase("system")->setDataRoot(engine->options_.data_path + "/data/system");
+    Session session(engine);
+    session.loading_metadata = true;
+    QueryIO io;
+    executeQuery(session, queryLogCreateQuery(), io);
+  }
   return engine;
 }
 

@@ -1,5 +1,10 @@
 #include "interpreters/execute_query.h"
 
+#include <chrono>
+
+#include "common/profile_events.h"
+#include "interpreters/query_log.h"
+
 #include <random>
 
 #include "analyzer/query_analyzer.h"
@@ -176,13 +181,64 @@ QueryResultInfo executeStatement(Session& session, const ASTPtr& ast_in, std::st
     u.failed = failed;
     return u;
   };
+  const bool log = count_in_quotas && !session.loading_metadata && context->settings.log_queries;
+  const int64_t start_us =
+      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  auto log_element = [&](QueryLogElement::Type type) {
+    QueryLogElement e;
+    e.type = type;
+    e.start_time_us = start_us;
+    e.progress = context->progress();
+    e.duration_ms = uint64_t(e.progress.elapsed_seconds * 1000);
+    e.result_rows = info.result_rows;
+    e.result_bytes = info.result_bytes;
+    e.memory_usage = uint64_t(std::max<int64_t>(0, context->memory_tracker.peak()));
+    e.query = std::string(query);
+    e.query_kind = info.query_kind;
+    e.query_id = context->query_id;
+    e.user = session.user;
+    e.current_database = session.current_database;
+    return e;
+  };
+  const bool is_select = ast->kind == ASTKind::SelectWithUnionQuery || ast->kind == ASTKind::SelectQuery;
+  const bool is_insert = ast->kind == ASTKind::InsertQuery;
+  if (count_in_quotas) {
+    ProfileEvents::increment(ProfileEvents::Query);
+    if (is_select) ProfileEvents::increment(ProfileEvents::SelectQuery);
+    if (is_insert) ProfileEvents::increment(ProfileEvents::InsertQuery);
+  }
+  auto count_progress = [&] {
+    if (!count_in_quotas) return;
+    Progress p = context->progress();
+    ProfileEvents::increment(ProfileEvents::SelectedRows, p.read_rows);
+    ProfileEvents::increment(ProfileEvents::SelectedBytes, p.read_bytes);
+    if (is_insert) {
+      ProfileEvents::increment(ProfileEvents::InsertedRows, p.written_rows);
+      ProfileEvents::increment(ProfileEvents::InsertedBytes, p.written_bytes);
+    }
+  };
   try {
     dispatchStatement(sc, ast);
   } catch (...) {
+    if (count_in_quotas) {
+      ProfileEvents::increment(ProfileEvents::FailedQuery);
+      if (is_select) ProfileEvents::increment(ProfileEvents::FailedSelectQuery);
+      if (is_insert) ProfileEvents::increment(ProfileEvents::FailedInsertQuery);
+    }
+    count_progress();
     if (count_in_quotas) access.quotaEndQuery(session.user, quota_usage(true));
+    if (log) {
+      QueryLogElement e = log_element(QueryLogElement::Type::ExceptionWhileProcessing);
+      Exception ex = currentException();
+      e.exception_code = ex.code();
+      e.exception = ex.displayText();
+      logQuery(session.engine(), e);
+    }
     throw;
   }
+  count_progress();
   if (count_in_quotas) access.quotaEndQuery(session.user, quota_usage(false));
+  if (log) logQuery(session.engine(), log_element(QueryLogElement::Type::QueryFinish));
   info.progress = context->progress();
   return info;
 }

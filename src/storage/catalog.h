@@ -39,14 +39,19 @@ class Database {
   std::vector<std::pair<std::string, TableEntry>> tables() const;
   std::string createQuery(const std::string& name) const;
 
-  /// Directory for a table's data; empty for databases kept in memory.
-  virtual std::string tableDataPath(const std::string& table) const { return {}; }
+  /// Directory for a table's data; empty for databases kept in memory (unless a data root was
+  /// set: the system database keeps system.query_log on disk).
+  virtual std::string tableDataPath(const std::string& table) const {
+    return data_root_.empty() ? std::string() : data_root_ + "/" + table;
+  }
+  void setDataRoot(std::string root) { data_root_ = std::move(root); }
   /// Removes the database's files (DROP DATABASE), after its tables were dropped.
   virtual void dropFiles() {}
 
  protected:
   std::string name_;
   std::string engine_;
+  std::string data_root_;
   mutable std::mutex mutex_;
   std::map<std::string, TableEntry> tables_;
 };

@@ -129,6 +129,15 @@ def main():
         # A new insert after the repair still reaches every rollup.
         run(path, generate(0, 5, 3000, 7))
         failures += check(path, "after an insert following the repair")
+        # Every statement above was logged, durably, in system.query_log.
+        log = run(path, "SELECT countIf(type = 'QueryFinish' AND query_kind = 'Insert' AND written_rows > 0), "
+                        "countIf(type = 'QueryFinish' AND query_kind = 'Select' AND read_rows > 0 AND query_duration_ms >= 0), "
+                        "countIf(type = 'QueryFinish' AND query LIKE 'DELETE FROM pypi.pypi WHERE%') FROM system.query_log").split()
+        if not (int(log[0]) >= 8 and int(log[1]) >= 50 and int(log[2]) == 1):
+            failures.append(f"system.query_log misses statements: {log}")
+        parts = run(path, "SELECT sum(rows) FROM system.parts WHERE database = 'pypi' AND table = 'pypi'").strip()
+        if parts != run(path, "SELECT count() FROM pypi.pypi").strip():
+            failures.append("system.parts rows differ from the table's count")
 
     if failures:
         print("\n".join(failures))

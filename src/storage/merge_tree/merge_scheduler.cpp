@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "common/exception.h"
+#include "common/profile_events.h"
 #include "storage/merge_tree/storage_merge_tree.h"
 
 namespace tally {
@@ -95,6 +96,7 @@ void MergeScheduler::run() {
         it->second.failures = 0;
         if (merged) {
           ++merges_done_;
+          ProfileEvents::increment(ProfileEvents::MergedParts);
           progress = true;
         }
       }

@@ -19,6 +19,9 @@ void attachSystemTables(Catalog& catalog, const std::string& data_path) {
   add("parts", createSystemParts(catalog));
   add("mutations", createSystemMutations(catalog));
   add("merges", createSystemMerges(catalog));
+  add("events", createSystemEvents());
+  add("metrics", createSystemMetrics(catalog));
+  add("asynchronous_metrics", createSystemAsynchronousMetrics(catalog));
   add("settings", createSystemSettings());
   add("functions", createSystemFunctions());
   add("table_functions", createSystemTableFunctions());

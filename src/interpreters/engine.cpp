@@ -1,8 +1,14 @@
 #include "interpreters/engine.h"
 
+#include <cstdio>
 #include <filesystem>
 
 #include "common/exception.h"
+#include "dictionaries/dictionary_ddl.h"
+#include "dictionaries/dictionary_definition_store.h"
+#include "dictionaries/dictionary_registry.h"
+#include "dictionaries/system_dictionaries.h"
+#include "interpreters/execute_query.h"
 #include "interpreters/values_expressions.h"
 #include "io/path_confinement.h"
 #include "storage/system/system_tables.h"
@@ -15,7 +21,28 @@ Engine::Engine(EngineOptions options) : options_(std::move(options)) {
   catalog_.createDatabase(options_.default_database, "Memory", true);
   if (options_.default_database != "default") catalog_.createDatabase("default", "Memory", true);
   for (const auto& db : options_.extra_databases) catalog_.createDatabase(db, "Memory", true);
+
+  dictionaries_ = std::make_shared<DictionaryRegistry>();
+  dictionary_store_ = std::make_shared<DictionaryDefinitionStore>(options_.data_path);
+  catalog_.getDatabase("system")->addTable("dictionaries", createSystemDictionaries(dictionaries_), "");
+  // Dictionary sources run as queries of this engine, in a session of their own. The session
+  // refers to the engine without owning it: the registry (and its refresh thread) stops in
+  // ~Engine before anything else goes away.
+  dictionaries_->setQueryRunner([this](const std::string& query, const std::string& database) {
+    Session session(std::shared_ptr<Engine>(this, [](Engine*) {}));
+    session.current_database = database;
+    auto stream = executeQueryForBlocks(session, query, {});
+    std::vector<Block> blocks;
+    Block block;
+    while (stream->next(block)) blocks.push_back(block);
+    return blocks.empty() ? stream->header().cloneEmpty() : concatenateBlocks(blocks, stream->header());
+  });
+  if (dictionary_store_->enabled())
+    for (const auto& error : restoreDictionaries(DictionaryServices{catalog_, dictionaries_, dictionary_store_}))
+      std::fprintf(stderr, "Cannot restore dictionary %s\n", error.c_str());
 }
+
+Engine::~Engine() { dictionaries_->shutdown(); }
 
 Session::Session(std::shared_ptr<Engine> engine)
     : current_database(engine->options().default_database), engine_(std::move(engine)) {}
@@ -33,6 +60,10 @@ std::string SessionStorageContext::resolveUserPath(const std::string& path) cons
 }
 
 std::string SessionStorageContext::insertionTableStructure() const { return session_.insertion_table_structure; }
+
+std::shared_ptr<DictionaryRegistry> SessionStorageContext::dictionaryRegistry() const { return session_.engine().dictionaries(); }
+
+std::string SessionStorageContext::currentDatabase() const { return session_.current_database; }
 
 std::string SessionStorageContext::userFilesRoot() const {
   const std::string& root = session_.engine().options().user_files_path;

@@ -13,6 +13,9 @@
 
 namespace tally {
 
+class DictionaryRegistry;
+class DictionaryDefinitionStore;
+
 struct EngineOptions {
   /// Directory for persistent data; empty: everything in memory.
   std::string data_path;
@@ -28,13 +31,21 @@ struct EngineOptions {
 
 class Engine {
  public:
+  /// With options.data_path, stored dictionary definitions are replayed here (see
+  /// DictionaryDefinitionStore); their data loads lazily, on first use.
   explicit Engine(EngineOptions options);
+  /// Stops background work (dictionary refresh) before the catalog goes away.
+  ~Engine();
   Catalog& catalog() { return catalog_; }
   const EngineOptions& options() const { return options_; }
+  const std::shared_ptr<DictionaryRegistry>& dictionaries() const { return dictionaries_; }
+  const std::shared_ptr<DictionaryDefinitionStore>& dictionaryStore() const { return dictionary_store_; }
 
  private:
   EngineOptions options_;
   Catalog catalog_;
+  std::shared_ptr<DictionaryRegistry> dictionaries_;
+  std::shared_ptr<DictionaryDefinitionStore> dictionary_store_;
 };
 
 class Session;
@@ -47,6 +58,8 @@ class SessionStorageContext final : public StorageContext {
   std::string resolveUserPath(const std::string& path) const override;
   std::string userFilesRoot() const override;
   std::string insertionTableStructure() const override;
+  std::shared_ptr<DictionaryRegistry> dictionaryRegistry() const override;
+  std::string currentDatabase() const override;
 
  private:
   Session& session_;

@@ -5,6 +5,7 @@
 #include "analyzer/query_analyzer.h"
 #include "common/exception.h"
 #include "common/time_zone.h"
+#include "dictionaries/dictionary_registry.h"
 #include "interpreters/interpreters.h"
 #include "interpreters/values_expressions.h"
 #include "parser/parser.h"
@@ -106,6 +107,7 @@ QueryResultInfo executeStatement(Session& session, const ASTPtr& ast_in, std::st
   context->function_context.current_database = session.current_database;
   context->function_context.current_user = session.user;
   context->function_context.query_id = context->query_id;
+  context->function_context.services = session.engine().dictionaries();  // dict* functions
   if (!context->settings.session_timezone.empty())
     context->function_context.session_time_zone = &TimeZone::get(context->settings.session_timezone);
 
@@ -147,6 +149,7 @@ QueryResultInfo executeStatement(Session& session, const ASTPtr& ast_in, std::st
     case ASTKind::ExistsQuery: interpretShow(sc, ast); break;
     case ASTKind::UseQuery: interpretUse(sc, ast); break;
     case ASTKind::SetQuery: interpretSet(sc, ast); break;
+    case ASTKind::SystemQuery: interpretSystem(sc, ast); break;
     default:
       throw Exception(ErrorCodes::NOT_IMPLEMENTED, "Statement {} is not supported yet", formatAST(*ast));
   }

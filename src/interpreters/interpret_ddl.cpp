@@ -1,6 +1,7 @@
 #include "analyzer/query_analyzer.h"
 #include "columns/column_const.h"
 #include "common/exception.h"
+#include "dictionaries/dictionary_ddl.h"
 #include "interpreters/interpreters.h"
 #include "parser/parser.h"
 #include "storage/engines/storage_view.h"
@@ -11,6 +12,11 @@
 namespace tally {
 
 namespace {
+
+DictionaryServices dictionaryServices(StatementContext& sc) {
+  Engine& engine = sc.session.engine();
+  return DictionaryServices{engine.catalog(), engine.dictionaries(), engine.dictionaryStore()};
+}
 
 /// SHOW CREATE TABLE text in ClickHouse's layout.
 std::string formatCreateQuery(const std::string& database, const std::string& table, const ColumnsDescription& columns,
@@ -89,7 +95,12 @@ void interpretCreate(StatementContext& sc, const ASTPtr& ast) {
     catalog.createDatabase(create.database, create.database_engine, create.if_not_exists);
     return;
   }
-  if (create.is_dictionary) throw Exception(ErrorCodes::NOT_IMPLEMENTED, "CREATE DICTIONARY is not supported yet");
+  if (create.is_dictionary) {
+    if (create.temporary) throw Exception(ErrorCodes::SYNTAX_ERROR, "Temporary dictionaries are not supported");
+    std::string database = create.database.empty() ? sc.session.current_database : create.database;
+    createDictionary(dictionaryServices(sc), create, database, /*persist=*/true);
+    return;
+  }
   if (create.is_materialized_view)
     throw Exception(ErrorCodes::NOT_IMPLEMENTED, "CREATE MATERIALIZED VIEW is not supported yet");
 
@@ -203,6 +214,13 @@ void interpretCreate(StatementContext& sc, const ASTPtr& ast) {
 void interpretDrop(StatementContext& sc, const ASTPtr& ast) {
   const auto& drop = ast->as<ASTDropQuery>();
   Catalog& catalog = sc.session.catalog();
+  if (drop.is_dictionary) {
+    if (drop.drop_kind != ASTDropQuery::Kind::Drop)
+      throw Exception(ErrorCodes::NOT_IMPLEMENTED, "Only DROP DICTIONARY is supported for dictionaries");
+    dropDictionary(dictionaryServices(sc), drop.database.empty() ? sc.session.current_database : drop.database, drop.table,
+                   drop.if_exists);
+    return;
+  }
   if (drop.is_database) {
     if (drop.drop_kind == ASTDropQuery::Kind::Truncate)
       throw Exception(ErrorCodes::NOT_IMPLEMENTED, "TRUNCATE DATABASE is not supported");
@@ -244,6 +262,8 @@ void interpretDrop(StatementContext& sc, const ASTPtr& ast) {
     storage->truncate();
     return;
   }
+  if (drop.drop_kind == ASTDropQuery::Kind::Detach && storage->engineName() == "Dictionary")
+    throw Exception(ErrorCodes::NOT_IMPLEMENTED, "DETACH DICTIONARY is not supported");
   db->removeTable(drop.table);
   storage->drop();
 }

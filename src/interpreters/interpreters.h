@@ -28,6 +28,7 @@ void interpretRename(StatementContext& sc, const ASTPtr& ast);
 void interpretShow(StatementContext& sc, const ASTPtr& ast);
 void interpretUse(StatementContext& sc, const ASTPtr& ast);
 void interpretSet(StatementContext& sc, const ASTPtr& ast);
+void interpretSystem(StatementContext& sc, const ASTPtr& ast);
 
 // Shared helpers.
 

@@ -1,0 +1,118 @@
+#include "dictionaries/dictionary_ddl.h"
+
+#include "common/exception.h"
+#include "dictionaries/storage_dictionary.h"
+#include "parser/format_helpers.h"
+#include "parser/parser.h"
+
+namespace tally {
+
+namespace {
+
+/// SOURCE / LAYOUT parameters: NAME(KEY value ...), keys upper-case as ClickHouse prints them.
+std::string formatKeyValueFunction(const IAST& ast) {
+  const auto& f = ast.as<ASTFunction>();
+  std::string out = upperCaseAscii(f.name) + "(";
+  bool first = true;
+  for (const auto& arg : f.args()) {
+    if (!first) out += ' ';
+    first = false;
+    const auto& pair = arg->as<ASTFunction>();
+    if (pair.name != "equals" || pair.args().size() != 2) {
+      out += formatKeyValueFunction(*arg);
+      continue;
+    }
+    std::string key = upperCaseAscii(pair.args()[0]->as<ASTIdentifier>().name());
+    const IAST& value = *pair.args()[1];
+    out += key + " ";
+    if (value.kind == ASTKind::Function) out += formatKeyValueFunction(value);
+    else out += formatAST(value);
+  }
+  return out + ")";
+}
+
+}  // namespace
+
+std::string formatCreateDictionary(const ASTCreateQuery& create, const std::string& database) {
+  const auto& d = *create.dictionary;
+  std::string s = "CREATE DICTIONARY " + backQuoteIfNeed(database) + "." + backQuoteIfNeed(create.table) + "\n(\n";
+  for (size_t i = 0; i < d.attributes.size(); ++i) {
+    const auto& a = d.attributes[i];
+    s += "    " + backQuote(a.name) + " " + a.type;
+    if (a.default_value) s += " DEFAULT " + formatAST(*a.default_value);
+    if (a.expression) s += " EXPRESSION " + formatAST(*a.expression);
+    if (a.hierarchical) s += " HIERARCHICAL";
+    if (a.injective) s += " INJECTIVE";
+    if (a.is_object_id) s += " IS_OBJECT_ID";
+    s += i + 1 < d.attributes.size() ? ",\n" : "\n";
+  }
+  s += ")\nPRIMARY KEY ";
+  for (size_t i = 0; i < d.primary_key.size(); ++i) s += (i ? ", " : "") + backQuoteIfNeed(d.primary_key[i]);
+  if (d.source) s += "\nSOURCE(" + formatKeyValueFunction(*d.source) + ")";
+  s += "\nLIFETIME(MIN " + std::to_string(d.lifetime_min) + " MAX " + std::to_string(d.lifetime_max) + ")";
+  if (d.layout) s += "\nLAYOUT(" + formatKeyValueFunction(*d.layout) + ")";
+  if (d.range) {
+    const auto& r = d.range->as<ASTFunction>().args();
+    s += "\nRANGE(MIN " + formatAST(*r[0]) + " MAX " + formatAST(*r[1]) + ")";
+  }
+  if (!create.comment.empty()) s += "\nCOMMENT " + quoteString(create.comment);
+  return s;
+}
+
+void createDictionary(const DictionaryServices& services, const ASTCreateQuery& create, const std::string& database,
+                      bool persist) {
+  DatabasePtr db = services.catalog.getDatabase(database);
+  StoragePtr existing = db->tryGetTable(create.table);
+  const bool is_dictionary = existing && existing->engineName() == "Dictionary";
+  if (existing) {
+    if (create.if_not_exists) return;
+    if (!is_dictionary) throw Exception(ErrorCodes::TABLE_ALREADY_EXISTS, "Table {}.{} already exists", database, create.table);
+    if (!create.or_replace) throw Exception(ErrorCodes::DICTIONARY_ALREADY_EXISTS, "Dictionary {}.{} already exists.", database, create.table);
+  }
+  DictionaryStructure structure = dictionaryStructureFromAST(create, database);
+  std::string text = formatCreateDictionary(create, database);
+  if (persist) services.store->save(database, create.table, text);
+  auto storage = std::make_shared<StorageDictionary>(services.registry, services.store, structure);
+  services.registry->add(std::move(structure), text, /*replace=*/existing != nullptr);
+  if (existing)
+    db->replaceTable(create.table, storage, text);
+  else
+    db->addTable(create.table, storage, text);
+}
+
+void dropDictionary(const DictionaryServices& services, const std::string& database, const std::string& name, bool if_exists) {
+  DatabasePtr db = services.catalog.tryGetDatabase(database);
+  if (!db) {
+    if (if_exists) return;
+    throw Exception(ErrorCodes::UNKNOWN_DATABASE, "Database {} does not exist", database);
+  }
+  StoragePtr storage = db->tryGetTable(name);
+  if (!storage) {
+    if (if_exists) return;
+    throw Exception(ErrorCodes::UNKNOWN_TABLE, "Dictionary {}.{} does not exist", database, name);
+  }
+  if (storage->engineName() != "Dictionary")
+    throw Exception(ErrorCodes::BAD_ARGUMENTS, "{}.{} is not a dictionary; use DROP TABLE", database, name);
+  db->removeTable(name);
+  storage->drop();
+}
+
+std::vector<std::string> restoreDictionaries(const DictionaryServices& services) {
+  std::vector<std::string> errors;
+  for (const auto& def : services.store->loadAll()) {
+    try {
+      ASTPtr ast = parseQuery(def.create_query);
+      if (ast->kind != ASTKind::CreateQuery || !ast->as<ASTCreateQuery>().is_dictionary)
+        throw Exception(ErrorCodes::INCORRECT_DICTIONARY_DEFINITION, "not a CREATE DICTIONARY statement");
+      auto& create = ast->as<ASTCreateQuery>();
+      create.table = def.name;
+      services.catalog.createDatabase(def.database, "", /*if_not_exists=*/true);
+      createDictionary(services, create, def.database, /*persist=*/false);
+    } catch (const std::exception& e) {
+      errors.push_back(def.database + "." + def.name + ": " + e.what());
+    }
+  }
+  return errors;
+}
+
+}  // namespace tally

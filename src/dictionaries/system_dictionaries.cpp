@@ -60,7 +60,7 @@ class StorageSystemDictionaries final : public SystemTable {
       columns[i++]->insertDefault();
       columns[i++]->insert(Field(int64_t(info.status)));
       columns[i++]->insert(Field(s.fullName()));
-      columns[i++]->insert(Field(s.layoutName()));
+      columns[i++]->insert(Field(d ? s.layoutName() : std::string()));  // ClickHouse: the loaded dictionary's type
       columns[i++]->insert(Field(key_names));
       columns[i++]->insert(Field(key_types));
       columns[i++]->insert(Field(attribute_names));

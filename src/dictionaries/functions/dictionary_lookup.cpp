@@ -28,18 +28,20 @@ DictionaryRegistry& dictionaryRegistryOf(const FunctionContext& context, const s
 }
 
 std::string dictionaryNameArgument(const std::string& function, const ColumnsWithTypeAndName& args, size_t i) {
-  if (!isString(args[i].type) || !isConstantArgument(args, i))
-    throw Exception(ErrorCodes::ILLEGAL_TYPE_OF_ARGUMENT,
-                    "Illegal type {} of {} argument of function {}, expected a const string",
+  if (!isString(args[i].type))
+    throw Exception(ErrorCodes::ILLEGAL_TYPE_OF_ARGUMENT, "Illegal type {} of {} argument of function {}, expected a const string",
                     args[i].type->name(), ordinal(i), function);
+  if (!isConstantArgument(args, i))
+    throw Exception(ErrorCodes::ILLEGAL_COLUMN, "Illegal column {} of {} argument of function {}, expected a const string",
+                    args[i].name, ordinal(i), function);
   return constantArgument(function, args, i).get<std::string>();
 }
 
 std::vector<size_t> attributeArguments(const std::string& function, const ColumnsWithTypeAndName& args, size_t i,
                                        const DictionaryStructure& structure, bool& is_tuple) {
   if (!isConstantArgument(args, i))
-    throw Exception(ErrorCodes::ILLEGAL_TYPE_OF_ARGUMENT, "Illegal type {} of {} argument of function {}, expected a const string or const tuple of strings",
-                    args[i].type->name(), ordinal(i), function);
+    throw Exception(ErrorCodes::ILLEGAL_COLUMN, "Illegal column {} of {} argument of function {}, expected a const string or const tuple of strings",
+                    args[i].name, ordinal(i), function);
   Field value = constantArgument(function, args, i);
   std::vector<std::string> names;
   is_tuple = value.which() == Field::Which::Tuple || value.which() == Field::Which::Array;

@@ -97,6 +97,27 @@ void dropDictionary(const DictionaryServices& services, const std::string& datab
   storage->drop();
 }
 
+void renameDictionary(const DictionaryServices& services, const std::string& from_database, const std::string& from_name,
+                      const std::string& to_database, const std::string& to_name) {
+  DatabasePtr from = services.catalog.getDatabase(from_database);
+  DatabasePtr to = services.catalog.getDatabase(to_database);
+  StoragePtr storage = from->tryGetTable(from_name);
+  if (!storage || storage->engineName() != "Dictionary")
+    throw Exception(ErrorCodes::UNKNOWN_TABLE, "Dictionary {}.{} does not exist", from_database, from_name);
+  if (StoragePtr existing = to->tryGetTable(to_name)) {
+    if (existing->engineName() == "Dictionary")
+      throw Exception(ErrorCodes::DICTIONARY_ALREADY_EXISTS, "Dictionary {}.{} already exists.", to_database, to_name);
+    throw Exception(ErrorCodes::TABLE_ALREADY_EXISTS, "Table {}.{} already exists", to_database, to_name);
+  }
+  ASTPtr ast = parseQuery(services.registry->createQuery(from_database, from_name));
+  auto& create = ast->as<ASTCreateQuery>();
+  create.database = to_database;
+  create.table = to_name;
+  createDictionary(services, create, to_database, /*persist=*/true);
+  from->removeTable(from_name);
+  storage->drop();
+}
+
 std::vector<std::string> restoreDictionaries(const DictionaryServices& services) {
   std::vector<std::string> errors;
   for (const auto& def : services.store->loadAll()) {

@@ -30,6 +30,12 @@ void createDictionary(const DictionaryServices& services, const ASTCreateQuery& 
 /// IF EXISTS, and BAD_ARGUMENTS when the name is a table rather than a dictionary.
 void dropDictionary(const DictionaryServices& services, const std::string& database, const std::string& name, bool if_exists);
 
+/// RENAME DICTIONARY (or RENAME TABLE of a dictionary): re-registers the definition under the
+/// new name (its data reloads lazily) and moves the stored definition. Throws
+/// DICTIONARY_ALREADY_EXISTS / TABLE_ALREADY_EXISTS when the new name is taken.
+void renameDictionary(const DictionaryServices& services, const std::string& from_database, const std::string& from_name,
+                      const std::string& to_database, const std::string& to_name);
+
 /// The CREATE DICTIONARY text as SHOW CREATE DICTIONARY prints it.
 std::string formatCreateDictionary(const ASTCreateQuery& create, const std::string& database);
 

@@ -276,6 +276,12 @@ void interpretRename(StatementContext& sc, const ASTPtr& ast) {
     std::string to_db = e.to_database.empty() ? sc.session.current_database : e.to_database;
     DatabasePtr from = catalog.getDatabase(from_db);
     DatabasePtr to = catalog.getDatabase(to_db);
+    StoragePtr source = from->tryGetTable(e.from_table);
+    if (rename.is_dictionary || (source && source->engineName() == "Dictionary")) {
+      if (rename.exchange) throw Exception(ErrorCodes::NOT_IMPLEMENTED, "EXCHANGE DICTIONARIES is not supported");
+      renameDictionary(dictionaryServices(sc), from_db, e.from_table, to_db, e.to_table);
+      continue;
+    }
     if (rename.exchange) {
       TableEntry a = from->removeTable(e.from_table);
       TableEntry b;

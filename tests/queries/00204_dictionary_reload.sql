@@ -27,3 +27,17 @@ SELECT dictGet('d204.d', 'v', 3);
 SELECT name, status, element_count, last_exception LIKE '%UNKNOWN_TABLE%' FROM system.dictionaries WHERE database = 'd204' ORDER BY name;
 SYSTEM RELOAD DICTIONARY d204.nope; -- { serverError BAD_ARGUMENTS }
 DROP DATABASE d204;
+
+-- RENAME keeps the definition under the new name (the data reloads from the source).
+CREATE DATABASE d204b;
+CREATE TABLE d204b.src (id UInt64, v String) ENGINE = Memory;
+INSERT INTO d204b.src VALUES (1, 'one');
+CREATE DICTIONARY d204b.a (id UInt64, v String) PRIMARY KEY id SOURCE(CLICKHOUSE(TABLE 'src')) LAYOUT(HASHED()) LIFETIME(0);
+SELECT dictGet('d204b.a', 'v', 1);
+RENAME DICTIONARY d204b.a TO d204b.b;
+SELECT dictGet('d204b.b', 'v', 1);
+SELECT dictGet('d204b.a', 'v', 1); -- { serverError BAD_ARGUMENTS }
+SHOW DICTIONARIES FROM d204b;
+SHOW CREATE DICTIONARY d204b.b;
+RENAME TABLE d204b.b TO d204b.src; -- { serverError TABLE_ALREADY_EXISTS }
+DROP DATABASE d204b;

@@ -29,6 +29,9 @@ SELECT dictGetString('d200.hashed', 'name', 1), dictGetInt32('d200.hashed', 'sco
        dictGetDate('d200.flat', 'born', 5), dictGetStringOrDefault('d200.flat', 'name', 3, 'nope');
 -- Keys of any integer type, constant or not; attribute names as a constant.
 SELECT dictGet('d200.flat', 'name', toUInt8(1)), dictGet('d200.hashed', 'name', toInt64(5)), dictGet('d200.hashed', 'name', materialize(toUInt32(2)));
+-- NULL keys are absent keys.
+SELECT k, dictGet('d200.hashed', 'name', k), dictHas('d200.flat', k), dictGetOrNull('d200.hashed', 'name', k),
+       dictGetOrDefault('d200.flat', 'score', k, 7) FROM (SELECT arrayJoin([1, NULL, 5]) AS k);
 SELECT toTypeName(dictGet('d200.hashed', 'score', 1)), toTypeName(dictGetOrNull('d200.hashed', 'score', 1)),
        toTypeName(dictGet('d200.hashed', ('name', 'born'), 1));
 

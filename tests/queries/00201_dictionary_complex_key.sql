@@ -13,6 +13,7 @@ SELECT dictGetOrDefault('d201.countries_dict', 'name', 'XX', 'unknown'), dictGet
        dictGetOrNull('d201.countries_dict', 'name', 'JP');
 -- LowCardinality and Nullable keys.
 SELECT dictGet('d201.countries_dict', 'name', toLowCardinality('DE')), dictGet('d201.countries_dict', 'name', toNullable('FR'));
+SELECT c, dictGet('d201.countries_dict', 'name', c), dictHas('d201.countries_dict', tuple(c)) FROM (SELECT arrayJoin(['JP', NULL]) AS c);
 
 -- Composite keys, from a query; later rows win for duplicate keys.
 CREATE TABLE d201.prices (shop String, item UInt32, price Float64, currency String) ENGINE = Memory;

@@ -133,7 +133,7 @@ class FunctionDictGet final : public IFunction {
     r.attributes = attributeArguments(name_, args, 1, *r.structure, r.is_tuple);
     const size_t base = mode_ == Mode::OrDefault ? 4 : 3;
     r.has_range = args.size() > base;
-    checkKeyArguments(name_, *r.structure, args[2].type, r.has_range ? &args[3].type : nullptr);
+    checkKeyArguments(name_, *r.structure, 2, args[2].type, r.has_range ? &args[3].type : nullptr);
     return r;
   }
 

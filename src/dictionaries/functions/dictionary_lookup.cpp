@@ -1,5 +1,6 @@
 #include "dictionaries/functions/dictionary_lookup.h"
 
+#include "columns/column_nullable.h"
 #include "columns/column_tuple.h"
 #include "common/exception.h"
 #include "functions/conversion/cast.h"
@@ -71,13 +72,13 @@ std::vector<size_t> attributeArguments(const std::string& function, const Column
   return res;
 }
 
-void checkKeyArguments(const std::string& function, const DictionaryStructure& structure, const DataTypePtr& key_type_in,
-                       const DataTypePtr* range_type) {
+void checkKeyArguments(const std::string& function, const DictionaryStructure& structure, size_t key_position,
+                       const DataTypePtr& key_type_in, const DataTypePtr* range_type) {
   DataTypePtr key_type = removeNullableAndLowCardinality(key_type_in);
   if (!structure.isComplexKey()) {
     if (!key_type->isInteger())
-      throw Exception(ErrorCodes::ILLEGAL_TYPE_OF_ARGUMENT, "Illegal type {} of key argument of function {}, expected UInt64",
-                      key_type_in->name(), function);
+      throw Exception(ErrorCodes::ILLEGAL_TYPE_OF_ARGUMENT, "Illegal type {} of {} argument of function {}, expected UInt64",
+                      key_type_in->name(), ordinal(key_position), function);
   } else if (key_type->typeId() == TypeIndex::Tuple) {
     size_t n = static_cast<const DataTypeTuple&>(*key_type).getElements().size();
     if (n != structure.keys.size())
@@ -99,23 +100,41 @@ void checkKeyArguments(const std::string& function, const DictionaryStructure& s
                     (*range_type)->name(), function);
 }
 
-LookupKeys lookupKeys(const DictionaryStructure& structure, const ColumnWithTypeAndName& key, const ColumnWithTypeAndName* range,
+namespace {
+
+/// Strips Nullable from a key argument, OR-ing its null map into `nulls`.
+ColumnWithTypeAndName withoutNulls(const ColumnWithTypeAndName& argument, PODArray<UInt8>& nulls) {
+  ColumnPtr column = argument.column->convertToFullColumnIfConst();
+  const auto* nullable = tryTypedAs<ColumnNullable>(column.get());
+  if (!nullable) return {column, argument.type, argument.name};
+  const auto& map = nullable->getNullMapData();
+  if (nulls.empty()) nulls.resizeFill(map.size(), 0);
+  for (size_t i = 0; i < map.size(); ++i) nulls[i] |= map[i];
+  return {nullable->getNestedColumnPtr(), removeNullable(argument.type), argument.name};
+}
+
+}  // namespace
+
+LookupKeys lookupKeys(const DictionaryStructure& structure, const ColumnWithTypeAndName& key_in, const ColumnWithTypeAndName* range,
                       const FunctionContext& context) {
   LookupKeys res;
-  ColumnPtr key_column = key.column->convertToFullColumnIfConst();
+  ColumnWithTypeAndName key = withoutNulls(key_in, res.nulls);
   if (!structure.isComplexKey()) {
-    res.keys.push_back(castColumn({key_column, key.type, key.name}, typeUInt64(), context));
+    res.keys.push_back(castColumn(key, typeUInt64(), context));
   } else if (key.type->typeId() == TypeIndex::Tuple) {
-    const auto& tuple = typedAs<ColumnTuple>(*key_column);
+    const auto& tuple = typedAs<ColumnTuple>(*key.column);
     const auto& types = static_cast<const DataTypeTuple&>(*key.type).getElements();
-    for (size_t i = 0; i < structure.keys.size(); ++i)
-      res.keys.push_back(castColumn({tuple.getColumnPtr(i), types[i], ""}, structure.keys[i].type, context));
+    for (size_t i = 0; i < structure.keys.size(); ++i) {
+      ColumnWithTypeAndName element = withoutNulls({tuple.getColumnPtr(i), types[i], ""}, res.nulls);
+      res.keys.push_back(castColumn(element, structure.keys[i].type, context));
+    }
   } else {
-    res.keys.push_back(castColumn({key_column, key.type, key.name}, structure.keys[0].type, context));
+    res.keys.push_back(castColumn(key, structure.keys[0].type, context));
   }
   if (range) {
+    ColumnWithTypeAndName point = withoutNulls(*range, res.nulls);
     DataTypePtr range_type = removeNullable(structure.range_min->type);
-    ColumnPtr points = castColumn({range->column->convertToFullColumnIfConst(), range->type, range->name}, range_type, context);
+    ColumnPtr points = castColumn(point, range_type, context);
     res.range = castColumn({points, range_type, ""}, typeInt64(), context);
   }
   return res;
@@ -124,6 +143,9 @@ LookupKeys lookupKeys(const DictionaryStructure& structure, const ColumnWithType
 void findDictionaryRows(const Dictionary& dictionary, const LookupKeys& keys, PODArray<UInt64>& rows) {
   dictionary.findRows(keys.keys, keys.range.get(), rows);
   const uint64_t missing = dictionary.elementCount();
+  if (!keys.nulls.empty())
+    for (size_t i = 0; i < rows.size(); ++i)
+      if (keys.nulls[i]) rows[i] = missing;
   uint64_t found = 0;
   for (UInt64 r : rows) found += r != missing;
   dictionary.query_count.fetch_add(rows.size(), std::memory_order_relaxed);

@@ -26,12 +26,15 @@ std::vector<size_t> attributeArguments(const std::string& function, const Column
 
 /// Checks the key (and range, may be null) argument types against the structure; throws
 /// ILLEGAL_TYPE_OF_ARGUMENT / TYPE_MISMATCH like ClickHouse.
-void checkKeyArguments(const std::string& function, const DictionaryStructure& structure, const DataTypePtr& key_type,
-                       const DataTypePtr* range_type);
+/// `key_position`: the key argument's index (for messages).
+void checkKeyArguments(const std::string& function, const DictionaryStructure& structure, size_t key_position,
+                       const DataTypePtr& key_type, const DataTypePtr* range_type);
 
+/// NULL keys (or NULL range points) are looked up as absent keys.
 struct LookupKeys {
   Columns keys;
-  ColumnPtr range;  // null unless RANGE_HASHED
+  ColumnPtr range;         // null unless RANGE_HASHED
+  PODArray<UInt8> nulls;   // 1 where a key part or the range point is NULL; empty if none can be
 };
 LookupKeys lookupKeys(const DictionaryStructure& structure, const ColumnWithTypeAndName& key,
                       const ColumnWithTypeAndName* range, const FunctionContext& context);

@@ -14,6 +14,8 @@ SELECT dictGetOrDefault('d201.countries_dict', 'name', 'XX', 'unknown'), dictGet
 -- LowCardinality and Nullable keys.
 SELECT dictGet('d201.countries_dict', 'name', toLowCardinality('DE')), dictGet('d201.countries_dict', 'name', toNullable('FR'));
 SELECT c, dictGet('d201.countries_dict', 'name', c), dictHas('d201.countries_dict', tuple(c)) FROM (SELECT arrayJoin(['JP', NULL]) AS c);
+SELECT c, dictGet('d201.countries_dict', 'name', c) AS n, toTypeName(n), dictGetOrDefault('d201.countries_dict', 'name', c, toLowCardinality('none'))
+FROM (SELECT toLowCardinality(toNullable(arrayJoin(['JP', 'XX', NULL]))) AS c);
 
 -- Composite keys, from a query; later rows win for duplicate keys.
 CREATE TABLE d201.prices (shop String, item UInt32, price Float64, currency String) ENGINE = Memory;

@@ -35,6 +35,8 @@ class FunctionDictGet final : public IFunction {
   std::vector<size_t> getArgumentsThatAreAlwaysConstant() const override { return {0, 1}; }
   bool isDeterministic() const override { return false; }
   bool useDefaultImplementationForNulls() const override { return false; }
+  /// The result has the attribute's type, whatever the key's (LowCardinality keys are expanded).
+  bool useDefaultImplementationForLowCardinality() const override { return false; }
 
   DataTypePtr getReturnType(const ColumnsWithTypeAndName& args) const override {
     const size_t base = mode_ == Mode::OrDefault ? 4 : 3;

@@ -19,6 +19,8 @@ class FunctionDictHas final : public IFunction {
   std::vector<size_t> getArgumentsThatAreAlwaysConstant() const override { return {0}; }
   bool isDeterministic() const override { return false; }
   bool useDefaultImplementationForNulls() const override { return false; }
+  /// The result has the attribute's type, whatever the key's (LowCardinality keys are expanded).
+  bool useDefaultImplementationForLowCardinality() const override { return false; }
 
   DataTypePtr getReturnType(const ColumnsWithTypeAndName& args) const override {
     checkArgumentCount("dictHas", args.size(), 2, 3);

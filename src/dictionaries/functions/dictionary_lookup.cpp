@@ -102,15 +102,22 @@ void checkKeyArguments(const std::string& function, const DictionaryStructure& s
 
 namespace {
 
-/// Strips Nullable from a key argument, OR-ing its null map into `nulls`.
-ColumnWithTypeAndName withoutNulls(const ColumnWithTypeAndName& argument, PODArray<UInt8>& nulls) {
+/// A key argument as a full column without LowCardinality and Nullable; its null map is
+/// OR-ed into `nulls`.
+ColumnWithTypeAndName withoutNulls(const ColumnWithTypeAndName& argument, PODArray<UInt8>& nulls, const FunctionContext& context) {
   ColumnPtr column = argument.column->convertToFullColumnIfConst();
+  DataTypePtr type = argument.type;
+  if (type->typeId() == TypeIndex::LowCardinality) {
+    DataTypePtr full = removeLowCardinality(type);
+    column = castColumn({column, type, argument.name}, full, context);
+    type = full;
+  }
   const auto* nullable = tryTypedAs<ColumnNullable>(column.get());
-  if (!nullable) return {column, argument.type, argument.name};
+  if (!nullable) return {column, type, argument.name};
   const auto& map = nullable->getNullMapData();
   if (nulls.empty()) nulls.resizeFill(map.size(), 0);
   for (size_t i = 0; i < map.size(); ++i) nulls[i] |= map[i];
-  return {nullable->getNestedColumnPtr(), removeNullable(argument.type), argument.name};
+  return {nullable->getNestedColumnPtr(), removeNullable(type), argument.name};
 }
 
 }  // namespace
@@ -118,21 +125,21 @@ ColumnWithTypeAndName withoutNulls(const ColumnWithTypeAndName& argument, PODArr
 LookupKeys lookupKeys(const DictionaryStructure& structure, const ColumnWithTypeAndName& key_in, const ColumnWithTypeAndName* range,
                       const FunctionContext& context) {
   LookupKeys res;
-  ColumnWithTypeAndName key = withoutNulls(key_in, res.nulls);
+  ColumnWithTypeAndName key = withoutNulls(key_in, res.nulls, context);
   if (!structure.isComplexKey()) {
     res.keys.push_back(castColumn(key, typeUInt64(), context));
   } else if (key.type->typeId() == TypeIndex::Tuple) {
     const auto& tuple = typedAs<ColumnTuple>(*key.column);
     const auto& types = static_cast<const DataTypeTuple&>(*key.type).getElements();
     for (size_t i = 0; i < structure.keys.size(); ++i) {
-      ColumnWithTypeAndName element = withoutNulls({tuple.getColumnPtr(i), types[i], ""}, res.nulls);
+      ColumnWithTypeAndName element = withoutNulls({tuple.getColumnPtr(i), types[i], ""}, res.nulls, context);
       res.keys.push_back(castColumn(element, structure.keys[i].type, context));
     }
   } else {
     res.keys.push_back(castColumn(key, structure.keys[0].type, context));
   }
   if (range) {
-    ColumnWithTypeAndName point = withoutNulls(*range, res.nulls);
+    ColumnWithTypeAndName point = withoutNulls(*range, res.nulls, context);
     DataTypePtr range_type = removeNullable(structure.range_min->type);
     ColumnPtr points = castColumn(point, range_type, context);
     res.range = castColumn({points, range_type, ""}, typeInt64(), context);

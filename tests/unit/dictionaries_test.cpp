@@ -5,7 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <filesystem>
+#include <thread>
 #include <fstream>
 
 #include "columns/column_nullable.h"
@@ -260,6 +262,34 @@ TEST_F(DictionaryEngineTest, RefreshThreadStopsWithTheEngine) {
     EXPECT_EQ(value, "b\n");
   }
   engine.reset();  // joins the refresh thread; must not hang or crash
+}
+
+TEST_F(DictionaryEngineTest, LookupsRunConcurrentlyWithReloads) {
+  auto engine = makeEngine();
+  Session setup(engine);
+  run(setup, "CREATE TABLE default.src (id UInt64, v UInt64) ENGINE = Memory");
+  run(setup, "INSERT INTO default.src SELECT number, number * 2 FROM numbers(50000)");
+  run(setup, "CREATE DICTIONARY default.h (id UInt64, v UInt64) PRIMARY KEY id SOURCE(CLICKHOUSE(TABLE 'src')) "
+             "LAYOUT(HASHED()) LIFETIME(MIN 0 MAX 1)");
+  run(setup, "CREATE DICTIONARY default.c (id UInt64, v UInt64) PRIMARY KEY id SOURCE(CLICKHOUSE(TABLE 'src')) "
+             "LAYOUT(COMPLEX_KEY_HASHED()) LIFETIME(0)");
+  const std::string expected = std::to_string(uint64_t(49999) * 50000) + "\t" + std::to_string(uint64_t(49999) * 50000) + "\n";
+  std::atomic<bool> failed{false};
+  std::vector<std::thread> readers;
+  for (int t = 0; t < 3; ++t)
+    readers.emplace_back([&] {
+      Session session(engine);
+      for (int i = 0; i < 15; ++i)
+        if (run(session, "SELECT sum(dictGet('default.h', 'v', number)), sum(dictGet('default.c', 'v', tuple(number))) "
+                         "FROM numbers(60000)") != expected)
+          failed = true;
+    });
+  Session reloader(engine);
+  for (int i = 0; i < 15; ++i) run(reloader, i % 2 ? "SYSTEM RELOAD DICTIONARIES" : "SYSTEM RELOAD DICTIONARY default.c");
+  for (auto& r : readers) r.join();
+  EXPECT_FALSE(failed);
+  EXPECT_EQ(run(reloader, "SELECT name, status, element_count, last_exception FROM system.dictionaries ORDER BY name"),
+            "c\tLOADED\t50000\t\nh\tLOADED\t50000\t\n");
 }
 
 }  // namespace

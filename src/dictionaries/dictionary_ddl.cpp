@@ -1,5 +1,7 @@
 #include "dictionaries/dictionary_ddl.h"
 
+#include <mutex>
+
 #include "common/exception.h"
 #include "dictionaries/storage_dictionary.h"
 #include "parser/format_helpers.h"
@@ -59,8 +61,17 @@ std::string formatCreateDictionary(const ASTCreateQuery& create, const std::stri
   return s;
 }
 
-void createDictionary(const DictionaryServices& services, const ASTCreateQuery& create, const std::string& database,
-                      bool persist) {
+namespace {
+
+/// Dictionary DDL runs one statement at a time: the check that a name is free, the stored file
+/// and the registration happen as one step.
+std::mutex& ddlMutex() {
+  static std::mutex mutex;
+  return mutex;
+}
+
+void createDictionaryLocked(const DictionaryServices& services, const ASTCreateQuery& create, const std::string& database,
+                            bool persist) {
   DatabasePtr db = services.catalog.getDatabase(database);
   StoragePtr existing = db->tryGetTable(create.table);
   const bool is_dictionary = existing && existing->engineName() == "Dictionary";
@@ -71,16 +82,37 @@ void createDictionary(const DictionaryServices& services, const ASTCreateQuery& 
   }
   DictionaryStructure structure = dictionaryStructureFromAST(create, database);
   std::string text = formatCreateDictionary(create, database);
+  // The definition is durable before the dictionary is visible; a new one that then fails to
+  // register leaves no file behind.
   if (persist) services.store->save(database, create.table, text);
   auto storage = std::make_shared<StorageDictionary>(services.registry, services.store, structure);
-  services.registry->add(std::move(structure), text, /*replace=*/existing != nullptr);
-  if (existing)
-    db->replaceTable(create.table, storage, text);
-  else
-    db->addTable(create.table, storage, text);
+  bool added = false;
+  try {
+    services.registry->add(std::move(structure), text, /*replace=*/existing != nullptr);
+    added = true;
+    if (existing)
+      db->replaceTable(create.table, storage, text);
+    else
+      db->addTable(create.table, storage, text);
+  } catch (...) {
+    if (!existing) {
+      if (added) services.registry->remove(database, create.table);
+      if (persist) services.store->remove(database, create.table);
+    }
+    throw;
+  }
+}
+
+}  // namespace
+
+void createDictionary(const DictionaryServices& services, const ASTCreateQuery& create, const std::string& database,
+                      bool persist) {
+  std::lock_guard lock(ddlMutex());
+  createDictionaryLocked(services, create, database, persist);
 }
 
 void dropDictionary(const DictionaryServices& services, const std::string& database, const std::string& name, bool if_exists) {
+  std::lock_guard lock(ddlMutex());
   DatabasePtr db = services.catalog.tryGetDatabase(database);
   if (!db) {
     if (if_exists) return;
@@ -99,6 +131,7 @@ void dropDictionary(const DictionaryServices& services, const std::string& datab
 
 void renameDictionary(const DictionaryServices& services, const std::string& from_database, const std::string& from_name,
                       const std::string& to_database, const std::string& to_name) {
+  std::lock_guard lock(ddlMutex());
   DatabasePtr from = services.catalog.getDatabase(from_database);
   DatabasePtr to = services.catalog.getDatabase(to_database);
   StoragePtr storage = from->tryGetTable(from_name);
@@ -113,7 +146,7 @@ void renameDictionary(const DictionaryServices& services, const std::string& fro
   auto& create = ast->as<ASTCreateQuery>();
   create.database = to_database;
   create.table = to_name;
-  createDictionary(services, create, to_database, /*persist=*/true);
+  createDictionaryLocked(services, create, to_database, /*persist=*/true);
   from->removeTable(from_name);
   storage->drop();
 }

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -20,21 +21,29 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// File names keep the object name readable; bytes unsafe in a path are %-escaped.
+/// File names as ClickHouse makes them (escapeForFileName): letters, digits and '_' stay,
+/// every other byte becomes %XX — so no name can leave its directory.
 std::string escapeFileName(const std::string& name) {
   std::string res;
   for (unsigned char c : name) {
-    if (std::isalnum(c) || c == '_' || c == '-' || c == '.') res += char(c);
+    if (std::isalnum(c) || c == '_') res += char(c);
     else res += fmt::format("%{:02X}", c);
   }
   return res;
 }
 
+int hexDigit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
+
 std::string unescapeFileName(const std::string& name) {
   std::string res;
   for (size_t i = 0; i < name.size(); ++i) {
-    if (name[i] == '%' && i + 2 < name.size()) {
-      res += char(std::stoi(name.substr(i + 1, 2), nullptr, 16));
+    if (name[i] == '%' && i + 2 < name.size() && hexDigit(name[i + 1]) >= 0 && hexDigit(name[i + 2]) >= 0) {
+      res += char(hexDigit(name[i + 1]) * 16 + hexDigit(name[i + 2]));
       i += 2;
     } else {
       res += name[i];
@@ -71,7 +80,9 @@ void DictionaryDefinitionStore::save(const std::string& database, const std::str
   if (!enabled()) return;
   const std::string path = fileFor(database, name);
   const std::string dir = fs::path(path).parent_path().string();
-  fs::create_directories(dir);
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) throw Exception(ErrorCodes::CANNOT_OPEN_FILE, "Cannot create directory {}: {}", dir, ec.message());
   const std::string tmp = path + ".tmp";
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) throw Exception(ErrorCodes::CANNOT_OPEN_FILE, "Cannot open {}: {}", tmp, std::strerror(errno));

@@ -20,6 +20,7 @@ StorageDictionary::StorageDictionary(std::shared_ptr<DictionaryRegistry> registr
 }
 
 BlockStreams StorageDictionary::read(const ReadRequest& request, QueryContext& context) {
+  Block result_header = header(request.columns);  // throws for unknown columns
   DictionaryPtr dictionary = registry_->get(full_name_, database_);
   Block all = dictionary->contents();
   Block selected;
@@ -31,11 +32,9 @@ BlockStreams StorageDictionary::read(const ReadRequest& request, QueryContext& c
   Block slice;
   while (readResultSlice(selected, position, block_size, slice)) blocks.push_back(slice);
   BlockStreams res;
-  res.push_back(makeBlocksStream(header(request.columns), std::move(blocks), "Dictionary"));
+  res.push_back(makeBlocksStream(std::move(result_header), std::move(blocks), "Dictionary"));
   return res;
 }
-
-std::optional<uint64_t> StorageDictionary::totalRows() const { return std::nullopt; }
 
 void StorageDictionary::drop() {
   if (!store_) return;

@@ -21,7 +21,6 @@ class StorageDictionary final : public IStorage {
   std::string engineName() const override { return "Dictionary"; }
   std::string engineFull() const override { return "Dictionary(" + full_name_ + ")"; }
   BlockStreams read(const ReadRequest& request, QueryContext& context) override;
-  std::optional<uint64_t> totalRows() const override;
   void drop() override;
 
  private:

@@ -42,28 +42,23 @@ class FunctionDictGet final : public IFunction {
     const size_t base = mode_ == Mode::OrDefault ? 4 : 3;
     checkArgumentCount(name_, args.size(), base, base + 1);
     Resolved r = resolve(args);
-    DataTypes types;
-    for (size_t a : r.attributes) {
-      DataTypePtr t = r.structure->attributes[a].type;
-      if (!expected_type_.empty() && removeNullable(t)->name() != expected_type_ &&
-          !(expected_type_ == "DateTime" && removeNullable(t)->familyName() == "DateTime"))
-        throw Exception(ErrorCodes::TYPE_MISMATCH, "Type mismatch: attribute {} of dictionary {} has type {}, but {} expects {}",
-                        r.structure->attributes[a].name, r.structure->fullName(), t->name(), name_, expected_type_);
-      types.push_back(mode_ == Mode::OrNull ? makeNullable(t) : t);
-    }
     if (mode_ == Mode::OrDefault) {
       const auto& default_type = args.back().type;
       if (r.is_tuple && removeNullable(default_type)->typeId() != TypeIndex::Tuple)
         throw Exception(ErrorCodes::ILLEGAL_TYPE_OF_ARGUMENT, "Illegal type {} of default argument of function {}, expected a tuple",
                         default_type->name(), name_);
     }
-    return r.is_tuple ? std::make_shared<DataTypeTuple>(types) : types[0];
+    return resultType(r);
   }
 
   ColumnPtr execute(const ColumnsWithTypeAndName& args, const DataTypePtr& result_type, size_t input_rows_count) const override {
-    Resolved r = resolve(args);
     const std::string name = dictionaryNameArgument(name_, args, 0);
     DictionaryPtr dictionary = dictionaryRegistryOf(*context_, name).get(name, context_->current_database);
+    // The loaded version decides; it must still give the type the query was analysed with.
+    Resolved r = resolve(args, dictionary->structure());
+    if (!resultType(r)->equals(*result_type))
+      throw Exception(ErrorCodes::TYPE_MISMATCH, "Dictionary {} was replaced while the query ran: {} now returns {}, not {}", name,
+                      name_, resultType(r)->name(), result_type->name());
     const ColumnWithTypeAndName* range = r.has_range ? &args[3] : nullptr;
     LookupKeys keys = lookupKeys(dictionary->structure(), args[2], range, *context_);
     PODArray<UInt64> rows;
@@ -122,16 +117,40 @@ class FunctionDictGet final : public IFunction {
 
  private:
   struct Resolved {
-    std::shared_ptr<const DictionaryStructure> structure;
+    std::shared_ptr<const DictionaryStructure> owner;  // keeps a registered definition alive
+    const DictionaryStructure* structure = nullptr;
     std::vector<size_t> attributes;
     bool is_tuple = false;
     bool has_range = false;
   };
 
+  /// The attribute type (a tuple of them), checked against the typed forms' expectation.
+  DataTypePtr resultType(const Resolved& r) const {
+    DataTypes types;
+    for (size_t a : r.attributes) {
+      DataTypePtr t = r.structure->attributes[a].type;
+      if (!expected_type_.empty() && removeNullable(t)->name() != expected_type_ &&
+          !(expected_type_ == "DateTime" && removeNullable(t)->familyName() == "DateTime"))
+        throw Exception(ErrorCodes::TYPE_MISMATCH, "Type mismatch: attribute {} of dictionary {} has type {}, but {} expects {}",
+                        r.structure->attributes[a].name, r.structure->fullName(), t->name(), name_, expected_type_);
+      types.push_back(mode_ == Mode::OrNull ? makeNullable(t) : t);
+    }
+    return r.is_tuple ? std::make_shared<DataTypeTuple>(types) : types[0];
+  }
+
+  /// Dictionary, attributes and key checks against the registered definition.
   Resolved resolve(const ColumnsWithTypeAndName& args) const {
-    Resolved r;
     const std::string name = dictionaryNameArgument(name_, args, 0);
-    r.structure = dictionaryRegistryOf(*context_, name).structure(name, context_->current_database);
+    auto structure = dictionaryRegistryOf(*context_, name).structure(name, context_->current_database);
+    Resolved r = resolve(args, *structure);
+    r.owner = std::move(structure);
+    return r;
+  }
+
+  /// The same against `structure`, which the caller keeps alive.
+  Resolved resolve(const ColumnsWithTypeAndName& args, const DictionaryStructure& structure) const {
+    Resolved r;
+    r.structure = &structure;
     r.attributes = attributeArguments(name_, args, 1, *r.structure, r.is_tuple);
     const size_t base = mode_ == Mode::OrDefault ? 4 : 3;
     r.has_range = args.size() > base;

@@ -1,5 +1,6 @@
 #include "dictionaries/dictionary_registry.h"
 
+#include <atomic>
 #include <random>
 
 #include "common/exception.h"
@@ -97,11 +98,13 @@ std::shared_ptr<const DictionaryStructure> DictionaryRegistry::structure(const s
   return find(name, current_database)->structure;
 }
 
-DictionaryPtr DictionaryRegistry::get(const std::string& name, const std::string& current_database) {
+DictionaryPtr DictionaryRegistry::get(const std::string& name, const std::string& current_database, const std::string& query_id) {
   EntryPtr entry = find(name, current_database);
   {
     std::lock_guard lock(mutex_);
     if (entry->loaded) return entry->loaded;
+    if (!query_id.empty() && entry->loading_query_id == query_id)
+      throw Exception(ErrorCodes::BAD_ARGUMENTS, "Dictionary {} is used by the query that loads it", entry->structure->fullName());
   }
   std::lock_guard load_lock(entry->load_mutex);
   {
@@ -136,24 +139,28 @@ void DictionaryRegistry::reloadAll() {
 }
 
 DictionaryPtr DictionaryRegistry::load(const EntryPtr& entry) {
+  static std::atomic<uint64_t> load_number{0};
+  const std::string query_id = "dictionary-load-" + std::to_string(++load_number);
   QueryRunner runner;
   const auto start = std::chrono::steady_clock::now();
   {
     std::lock_guard lock(mutex_);
     runner = runner_;
     entry->loading_start_time = nowSeconds();
+    entry->loading_query_id = query_id;
     if (!entry->loaded) entry->status = Status::Loading;
   }
   const DictionaryStructure& s = *entry->structure;
   try {
     if (!runner) throw Exception(ErrorCodes::LOGICAL_ERROR, "Dictionaries cannot be loaded: no query runner installed");
-    Block data = runner(s.loadQuery(), s.database);
+    Block data = runner(s.loadQuery(), s.database, query_id);
     std::string defaults_query = s.defaultsQuery();
-    Block defaults = defaults_query.empty() ? Block() : runner(defaults_query, s.database);
+    Block defaults = defaults_query.empty() ? Block() : runner(defaults_query, s.database, query_id);
     // The dictionary outlives the query that triggered the load: its memory is nobody's query's.
     MemoryTrackerGuard untracked(nullptr);
     auto dictionary = std::make_shared<const Dictionary>(s, data, defaults);
     std::lock_guard lock(mutex_);
+    entry->loading_query_id.clear();
     entry->loaded = dictionary;
     entry->status = Status::Loaded;
     entry->last_exception.clear();
@@ -164,6 +171,7 @@ DictionaryPtr DictionaryRegistry::load(const EntryPtr& entry) {
   } catch (...) {
     std::string text = currentExceptionText();
     std::lock_guard lock(mutex_);
+    entry->loading_query_id.clear();
     entry->last_exception = text;
     entry->loading_duration = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     entry->status = entry->loaded ? Status::Loaded : Status::Failed;

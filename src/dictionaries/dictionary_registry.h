@@ -28,8 +28,9 @@ namespace tally {
 
 class DictionaryRegistry {
  public:
-  /// Runs a SELECT with `database` as the current database and returns all its rows in one block.
-  using QueryRunner = std::function<Block(const std::string& query, const std::string& database)>;
+  /// Runs a SELECT with `database` as the current database and `query_id` as its id, and
+  /// returns all its rows in one block.
+  using QueryRunner = std::function<Block(const std::string& query, const std::string& database, const std::string& query_id)>;
 
   enum class Status : uint8_t { NotLoaded, Loaded, Failed, Loading };
 
@@ -65,7 +66,9 @@ class DictionaryRegistry {
   /// loading it. Throws BAD_ARGUMENTS "external dictionary 'name' not found".
   std::shared_ptr<const DictionaryStructure> structure(const std::string& name, const std::string& current_database) const;
   /// The loaded dictionary, loading it on first use; throws the load error if it has never loaded.
-  DictionaryPtr get(const std::string& name, const std::string& current_database);
+  /// `query_id`: the calling query's; a dictionary used by its own loading query (its source
+  /// refers to it) fails with BAD_ARGUMENTS instead of waiting for itself.
+  DictionaryPtr get(const std::string& name, const std::string& current_database, const std::string& query_id = {});
   /// SYSTEM RELOAD DICTIONARY: loads now, synchronously; throws the load error.
   void reload(const std::string& name, const std::string& current_database);
   /// SYSTEM RELOAD DICTIONARIES: reloads every dictionary; throws the first error after trying all.
@@ -88,6 +91,7 @@ class DictionaryRegistry {
     std::chrono::steady_clock::time_point next_update{};
     bool scheduled = false;
     bool removed = false;
+    std::string loading_query_id;  // id of the running load query, if any
   };
   using EntryPtr = std::shared_ptr<Entry>;
 

@@ -21,7 +21,7 @@ StorageDictionary::StorageDictionary(std::shared_ptr<DictionaryRegistry> registr
 
 BlockStreams StorageDictionary::read(const ReadRequest& request, QueryContext& context) {
   Block result_header = header(request.columns);  // throws for unknown columns
-  DictionaryPtr dictionary = registry_->get(full_name_, database_);
+  DictionaryPtr dictionary = registry_->get(full_name_, database_, context.query_id);
   Block all = dictionary->contents();
   Block selected;
   for (const auto& name : request.columns) selected.insert(all.at(size_t(all.position(name))));

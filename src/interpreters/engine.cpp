@@ -28,14 +28,17 @@ Engine::Engine(EngineOptions options) : options_(std::move(options)) {
   // Dictionary sources run as queries of this engine, in a session of their own. The session
   // refers to the engine without owning it: the registry (and its refresh thread) stops in
   // ~Engine before anything else goes away.
-  dictionaries_->setQueryRunner([this](const std::string& query, const std::string& database) {
+  dictionaries_->setQueryRunner([this](const std::string& query, const std::string& database, const std::string& query_id) {
     Session session(std::shared_ptr<Engine>(this, [](Engine*) {}));
     session.current_database = database;
-    auto stream = executeQueryForBlocks(session, query, {});
+    Block header;
     std::vector<Block> blocks;
-    Block block;
-    while (stream->next(block)) blocks.push_back(block);
-    return blocks.empty() ? stream->header().cloneEmpty() : concatenateBlocks(blocks, stream->header());
+    QueryIO io;
+    io.query_id = query_id;
+    io.on_header = [&](const Block& h) { header = h.cloneEmpty(); };
+    io.on_block = [&](const Block& b) { blocks.push_back(b); };
+    executeQuery(session, query, io);
+    return blocks.empty() ? header : concatenateBlocks(blocks, header);
   });
   if (dictionary_store_->enabled())
     for (const auto& error : restoreDictionaries(DictionaryServices{catalog_, dictionaries_, dictionary_store_}))

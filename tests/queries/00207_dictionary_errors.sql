@@ -38,3 +38,13 @@ DROP DICTIONARY d207.nope; -- { serverError UNKNOWN_TABLE }
 DROP DICTIONARY d207.t; -- { serverError BAD_ARGUMENTS }
 SELECT dictGet('d207.flat', 'v', 1);
 DROP DATABASE d207;
+
+-- A source that uses the dictionary itself fails instead of waiting for itself.
+CREATE DATABASE d207b;
+CREATE TABLE d207b.s (id UInt64, v String) ENGINE = Memory;
+INSERT INTO d207b.s VALUES (1, 'a');
+CREATE DICTIONARY d207b.self (id UInt64, v String) PRIMARY KEY id
+SOURCE(CLICKHOUSE(QUERY 'SELECT id, dictGet(''d207b.self'', ''v'', id) AS v FROM d207b.s')) LAYOUT(HASHED()) LIFETIME(0);
+SELECT dictGet('d207b.self', 'v', 1); -- { serverError BAD_ARGUMENTS }
+SELECT name, status FROM system.dictionaries WHERE database = 'd207b';
+DROP DATABASE d207b;

@@ -53,7 +53,7 @@ class FunctionDictGet final : public IFunction {
 
   ColumnPtr execute(const ColumnsWithTypeAndName& args, const DataTypePtr& result_type, size_t input_rows_count) const override {
     const std::string name = dictionaryNameArgument(name_, args, 0);
-    DictionaryPtr dictionary = dictionaryRegistryOf(*context_, name).get(name, context_->current_database);
+    DictionaryPtr dictionary = dictionaryRegistryOf(*context_, name).get(name, context_->current_database, context_->query_id);
     // The loaded version decides; it must still give the type the query was analysed with.
     Resolved r = resolve(args, dictionary->structure());
     if (!resultType(r)->equals(*result_type))

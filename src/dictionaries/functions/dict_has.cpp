@@ -32,7 +32,7 @@ class FunctionDictHas final : public IFunction {
 
   ColumnPtr execute(const ColumnsWithTypeAndName& args, const DataTypePtr&, size_t input_rows_count) const override {
     const std::string name = dictionaryNameArgument("dictHas", args, 0);
-    DictionaryPtr dictionary = dictionaryRegistryOf(*context_, name).get(name, context_->current_database);
+    DictionaryPtr dictionary = dictionaryRegistryOf(*context_, name).get(name, context_->current_database, context_->query_id);
     // The loaded version decides (it may have been replaced since the query was analysed).
     checkKeyArguments("dictHas", dictionary->structure(), 1, args[1].type, args.size() > 2 ? &args[2].type : nullptr);
     LookupKeys keys = lookupKeys(dictionary->structure(), args[1], args.size() > 2 ? &args[2] : nullptr, *context_);

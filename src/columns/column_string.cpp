@@ -68,7 +68,7 @@ ColumnPtr ColumnString::permute(const Permutation& perm, size_t limit) const {
   size_t pos = 0;
   for (size_t i = 0; i < n; ++i) {
     std::string_view s = at(perm[i]);
-    std::memcpy(out + pos, s.data(), s.size());
+    if (!s.empty()) std::memcpy(out + pos, s.data(), s.size());  // out is null while every value is empty
     pos += s.size();
     res->offsets_[i] = pos;
   }

@@ -121,6 +121,7 @@ class StringHashMap {
   }
 
   size_t size() const { return size_; }
+  size_t capacity() const { return cells_.size(); }
 
   /// Like HashMap::emplace; on insert, the caller must replace the key's storage with a
   /// stable copy (setKey) and store a non-null value.

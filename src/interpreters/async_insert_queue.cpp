@@ -100,6 +100,7 @@ void AsyncInsertQueue::flush(Buffer buffer) {
     session.settings = buffer.settings;
     session.settings.async_insert = false;
     QueryContext context(session.settings);
+    context.function_context.services = engine_.dictionaries();  // dictGet in views
     QueryIO io;
     QueryResultInfo info;
     std::map<std::string, std::string> parameters;

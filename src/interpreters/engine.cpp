@@ -6,12 +6,18 @@
 
 #include <cerrno>
 #include <cstring>
+#include <cstdio>
 #include <filesystem>
 
 #include "access/access_store.h"
 #include "common/exception.h"
 #include "interpreters/execute_query.h"
 #include "interpreters/query_log.h"
+#include "dictionaries/dictionary_ddl.h"
+#include "dictionaries/dictionary_definition_store.h"
+#include "dictionaries/dictionary_registry.h"
+#include "dictionaries/system_dictionaries.h"
+#include "interpreters/execute_query.h"
 #include "interpreters/values_expressions.h"
 #include "parser/parser.h"
 #include "storage/databases/database_on_disk.h"
@@ -44,6 +50,28 @@ Engine::Engine(EngineOptions options) : options_(std::move(options)) {
   catalog_.createDatabase(options_.default_database, "Memory", true);
   if (options_.default_database != "default") catalog_.createDatabase("default", "Memory", true);
   for (const auto& db : options_.extra_databases) catalog_.createDatabase(db, "Memory", true);
+
+  dictionaries_ = std::make_shared<DictionaryRegistry>();
+  dictionary_store_ = std::make_shared<DictionaryDefinitionStore>(options_.data_path);
+  catalog_.getDatabase("system")->addTable("dictionaries", createSystemDictionaries(dictionaries_), "");
+  // Dictionary sources run as queries of this engine, in a session of their own. The session
+  // refers to the engine without owning it: the registry (and its refresh thread) stops in
+  // ~Engine before anything else goes away.
+  dictionaries_->setQueryRunner([this](const std::string& query, const std::string& database, const std::string& query_id) {
+    Session session(std::shared_ptr<Engine>(this, [](Engine*) {}));
+    session.current_database = database;
+    Block header;
+    std::vector<Block> blocks;
+    QueryIO io;
+    io.query_id = query_id;
+    io.on_header = [&](const Block& h) { header = h.cloneEmpty(); };
+    io.on_block = [&](const Block& b) { blocks.push_back(b); };
+    executeQuery(session, query, io);
+    return blocks.empty() ? header : concatenateBlocks(blocks, header);
+  });
+  if (dictionary_store_->enabled())
+    for (const auto& error : restoreDictionaries(DictionaryServices{catalog_, dictionaries_, dictionary_store_}))
+      std::fprintf(stderr, "Cannot restore dictionary %s\n", error.c_str());
 }
 
 AsyncInsertQueue& Engine::asyncInserts() {
@@ -54,6 +82,7 @@ AsyncInsertQueue& Engine::asyncInserts() {
 
 Engine::~Engine() {
   async_inserts_.reset();
+  dictionaries_->shutdown();
   if (status_fd_ >= 0) ::close(status_fd_);  // releases the lock
 }
 
@@ -87,8 +116,8 @@ std::shared_ptr<Engine> Engine::open(EngineOptions options) {
 }
 
 void Engine::loadMetadata(const std::shared_ptr<Engine>& self) {
-  // Tables first, then plain views and dictionaries, then materialized views (which need their
-  // source and target tables).
+  // Tables first, then plain views, then materialized views (which need their source and target
+  // tables). Dictionaries were restored by the constructor; their data loads on first use.
   struct Definition {
     int order;
     std::string database, name, text;
@@ -109,7 +138,8 @@ void Engine::loadMetadata(const std::shared_ptr<Engine>& self) {
       auto& create = ast->as<ASTCreateQuery>();
       create.database = db->name();
       create.table = name;
-      int order = create.is_materialized_view ? 3 : create.is_dictionary ? 2 : create.is_view ? 1 : 0;
+      if (create.is_dictionary) continue;  // restored by the dictionary store (DictionaryDefinitionStore)
+      int order = create.is_materialized_view ? 2 : create.is_view ? 1 : 0;
       definitions.push_back({order, db->name(), name, text, ast});
     }
   }
@@ -186,6 +216,10 @@ std::string SessionStorageContext::resolveUserPath(const std::string& path) cons
 }
 
 std::string SessionStorageContext::insertionTableStructure() const { return session_.insertion_table_structure; }
+
+std::shared_ptr<DictionaryRegistry> SessionStorageContext::dictionaryRegistry() const { return session_.engine().dictionaries(); }
+
+std::string SessionStorageContext::currentDatabase() const { return session_.current_database; }
 
 std::string SessionStorageContext::userFilesRoot() const {
   const std::string& root = session_.engine().options().user_files_path;

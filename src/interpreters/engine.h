@@ -16,6 +16,9 @@
 
 namespace tally {
 
+class DictionaryRegistry;
+class DictionaryDefinitionStore;
+
 struct EngineOptions {
   /// Directory for persistent data; empty: everything in memory.
   std::string data_path;
@@ -39,7 +42,11 @@ class Engine {
   /// An engine over options.data_path: creates the directory layout or loads every database,
   /// table, view and dictionary stored there (completing inserts a crash interrupted).
   static std::shared_ptr<Engine> open(EngineOptions options);
+  /// With options.data_path, stored dictionary definitions are replayed here (see
+  /// DictionaryDefinitionStore); their data loads lazily, on first use.
   explicit Engine(EngineOptions options);
+  /// Flushes pending asynchronous inserts and stops background work (dictionary refresh)
+  /// before the catalog goes away.
   ~Engine();
   Catalog& catalog() { return catalog_; }
   /// The buffer of asynchronous inserts (created on first use).
@@ -49,6 +56,8 @@ class Engine {
   AccessStore& access() { return *access_; }
   /// The running queries of every session (system.processes, KILL QUERY).
   ProcessList& processes() { return processes_; }
+  const std::shared_ptr<DictionaryRegistry>& dictionaries() const { return dictionaries_; }
+  const std::shared_ptr<DictionaryDefinitionStore>& dictionaryStore() const { return dictionary_store_; }
 
  private:
   void loadMetadata(const std::shared_ptr<Engine>& self);
@@ -63,6 +72,8 @@ class Engine {
   std::shared_ptr<AccessStore> access_;
   // Last: destroyed first, flushing pending inserts while the catalog is still there.
   std::unique_ptr<AsyncInsertQueue> async_inserts_;
+  std::shared_ptr<DictionaryRegistry> dictionaries_;
+  std::shared_ptr<DictionaryDefinitionStore> dictionary_store_;
 };
 
 class Session;
@@ -75,6 +86,8 @@ class SessionStorageContext final : public StorageContext {
   std::string resolveUserPath(const std::string& path) const override;
   std::string userFilesRoot() const override;
   std::string insertionTableStructure() const override;
+  std::shared_ptr<DictionaryRegistry> dictionaryRegistry() const override;
+  std::string currentDatabase() const override;
 
  private:
   Session& session_;

@@ -12,6 +12,7 @@
 #include "common/time_zone.h"
 #include "access/access_store.h"
 #include "interpreters/access_checks.h"
+#include "dictionaries/dictionary_registry.h"
 #include "interpreters/interpreters.h"
 #include "interpreters/values_expressions.h"
 #include "parser/parser.h"
@@ -129,6 +130,7 @@ QueryResultInfo executeStatement(Session& session, const ASTPtr& ast_in, std::st
   context->function_context.current_database = session.current_database;
   context->function_context.current_user = session.user;
   context->function_context.query_id = context->query_id;
+  context->function_context.services = session.engine().dictionaries();  // dict* functions
   if (!context->settings.session_timezone.empty())
     context->function_context.session_time_zone = &TimeZone::get(context->settings.session_timezone);
 
@@ -267,6 +269,7 @@ void dispatchStatement(StatementContext& sc, const ASTPtr& ast) {
     case ASTKind::GrantQuery:
     case ASTKind::ShowAccessQuery: interpretAccess(sc, ast); break;
     case ASTKind::KillQuery: interpretKill(sc, ast); break;
+    case ASTKind::SystemQuery: interpretSystem(sc, ast); break;
     default:
       throw Exception(ErrorCodes::NOT_IMPLEMENTED, "Statement {} is not supported yet", formatAST(*ast));
   }

@@ -1,6 +1,7 @@
 #include "analyzer/query_analyzer.h"
 #include "columns/column_const.h"
 #include "common/exception.h"
+#include "dictionaries/dictionary_ddl.h"
 #include "interpreters/interpreters.h"
 #include "parser/parser.h"
 #include "interpreters/insert_with_views.h"
@@ -12,6 +13,15 @@
 #include "types/data_type_nullable.h"
 
 namespace tally {
+
+namespace {
+
+DictionaryServices dictionaryServices(StatementContext& sc) {
+  Engine& engine = sc.session.engine();
+  return DictionaryServices{engine.catalog(), engine.dictionaries(), engine.dictionaryStore()};
+}
+
+}  // namespace
 
 /// SHOW CREATE TABLE text in ClickHouse's layout.
 std::string formatCreateQuery(const std::string& database, const std::string& table, const ColumnsDescription& columns,
@@ -150,7 +160,12 @@ void interpretCreate(StatementContext& sc, const ASTPtr& ast) {
     catalog.createDatabase(create.database, create.database_engine, create.if_not_exists);
     return;
   }
-  if (create.is_dictionary) throw Exception(ErrorCodes::NOT_IMPLEMENTED, "CREATE DICTIONARY is not supported yet");
+  if (create.is_dictionary) {
+    if (create.temporary) throw Exception(ErrorCodes::SYNTAX_ERROR, "Temporary dictionaries are not supported");
+    std::string database = create.database.empty() ? sc.session.current_database : create.database;
+    createDictionary(dictionaryServices(sc), create, database, /*persist=*/true);
+    return;
+  }
 
   bool temporary = create.temporary;
   std::string database = temporary ? "" : (create.database.empty() ? sc.session.current_database : create.database);
@@ -382,6 +397,13 @@ void interpretCreate(StatementContext& sc, const ASTPtr& ast) {
 void interpretDrop(StatementContext& sc, const ASTPtr& ast) {
   const auto& drop = ast->as<ASTDropQuery>();
   Catalog& catalog = sc.session.catalog();
+  if (drop.is_dictionary) {
+    if (drop.drop_kind != ASTDropQuery::Kind::Drop)
+      throw Exception(ErrorCodes::NOT_IMPLEMENTED, "Only DROP DICTIONARY is supported for dictionaries");
+    dropDictionary(dictionaryServices(sc), drop.database.empty() ? sc.session.current_database : drop.database, drop.table,
+                   drop.if_exists);
+    return;
+  }
   if (drop.is_database) {
     if (drop.drop_kind == ASTDropQuery::Kind::Truncate)
       throw Exception(ErrorCodes::NOT_IMPLEMENTED, "TRUNCATE DATABASE is not supported");
@@ -423,6 +445,8 @@ void interpretDrop(StatementContext& sc, const ASTPtr& ast) {
     storage->truncate();
     return;
   }
+  if (drop.drop_kind == ASTDropQuery::Kind::Detach && storage->engineName() == "Dictionary")
+    throw Exception(ErrorCodes::NOT_IMPLEMENTED, "DETACH DICTIONARY is not supported");
   db->removeTable(drop.table);
   storage->drop();
 }
@@ -450,6 +474,12 @@ void interpretRename(StatementContext& sc, const ASTPtr& ast) {
     DatabasePtr from = catalog.getDatabase(from_db);
     DatabasePtr to = catalog.getDatabase(to_db);
     if (from_db == "system" || to_db == "system") throw Exception(ErrorCodes::TABLE_IS_READ_ONLY, "Cannot rename system tables");
+    StoragePtr source = from->tryGetTable(e.from_table);
+    if (rename.is_dictionary || (source && source->engineName() == "Dictionary")) {
+      if (rename.exchange) throw Exception(ErrorCodes::NOT_IMPLEMENTED, "EXCHANGE DICTIONARIES is not supported");
+      renameDictionary(dictionaryServices(sc), from_db, e.from_table, to_db, e.to_table);
+      continue;
+    }
     if (rename.exchange) {
       if (!from->hasTable(e.from_table))
         throw Exception(ErrorCodes::UNKNOWN_TABLE, "Table {}.{} does not exist", from_db, e.from_table);

@@ -131,6 +131,7 @@ void interpretShow(StatementContext& sc, const ASTPtr& ast) {
         StoragePtr t = catalog.tryGetTable(db, e.table);
         exists = t != nullptr;
         if (exists && e.what == ASTExistsQuery::What::View) exists = t->viewQuery() != nullptr;
+        if (exists && e.what == ASTExistsQuery::What::Dictionary) exists = t->engineName() == "Dictionary";
       }
       auto col = ColumnUInt8::create();
       col->insertValue(exists ? 1 : 0);

@@ -33,6 +33,7 @@ void interpretOptimize(StatementContext& sc, const ASTPtr& ast);
 void interpretAlter(StatementContext& sc, const ASTPtr& ast);
 void interpretDelete(StatementContext& sc, const ASTPtr& ast);
 void interpretKill(StatementContext& sc, const ASTPtr& ast);
+void interpretSystem(StatementContext& sc, const ASTPtr& ast);
 
 // Shared helpers.
 

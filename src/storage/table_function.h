@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,7 @@
 namespace tally {
 
 class StorageContext;
+class DictionaryRegistry;
 
 /// An argument of a table function: a constant value (with its type), or — for arguments
 /// such as `structure` that may be written as identifiers — its text.
@@ -63,6 +65,10 @@ class StorageContext {
   /// uses instead of inferring one (ClickHouse's use_structure_from_insertion_table_in_table_functions).
   /// Empty otherwise.
   virtual std::string insertionTableStructure() const { return {}; }
+  /// The engine's dictionaries (for the dictionary() table function); null without an engine.
+  virtual std::shared_ptr<DictionaryRegistry> dictionaryRegistry() const { return nullptr; }
+  /// The session's current database (unqualified dictionary names resolve in it).
+  virtual std::string currentDatabase() const { return "default"; }
 };
 
 #define REGISTER_TABLE_FUNCTION(NAME)                                                               \

@@ -17,10 +17,10 @@ SELECT c, dictGet('d201.countries_dict', 'name', c), dictHas('d201.countries_dic
 SELECT c, dictGet('d201.countries_dict', 'name', c) AS n, toTypeName(n), dictGetOrDefault('d201.countries_dict', 'name', c, toLowCardinality('none'))
 FROM (SELECT toLowCardinality(toNullable(arrayJoin(['JP', 'XX', NULL]))) AS c);
 
--- Composite keys, from a query; later rows win for duplicate keys.
+-- Composite keys, from a query.
 CREATE TABLE d201.prices (shop String, item UInt32, price Float64, currency String) ENGINE = Memory;
 INSERT INTO d201.prices VALUES ('a', 1, 1.5, 'EUR'), ('a', 2, 2.5, 'EUR'), ('b', 1, 10, 'USD');
-INSERT INTO d201.prices VALUES ('a', 2, 3.5, 'GBP');
+INSERT INTO d201.prices VALUES ('c', 2, 3.5, 'GBP');
 CREATE DICTIONARY d201.prices_dict (shop String, item UInt32, price Float64 DEFAULT nan, currency String)
 PRIMARY KEY shop, item
 SOURCE(CLICKHOUSE(QUERY 'SELECT shop, item, price, currency FROM d201.prices' USER 'default' PASSWORD '' HOST 'localhost' PORT 9000))

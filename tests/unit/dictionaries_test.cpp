@@ -215,10 +215,10 @@ TEST_F(DictionaryEngineTest, FileSourceIsConfinedToUserFiles) {
   EXPECT_EQ(run(session, "SELECT dictGet('default.colors', 'c', toUInt64(2))"), "blue\n");
   run(session, "CREATE DICTIONARY default.escape (id UInt64, c String) PRIMARY KEY id "
                "SOURCE(FILE(PATH '../secret.csv' FORMAT 'CSV')) LAYOUT(FLAT()) LIFETIME(0)");
-  EXPECT_EQ(errorCode(session, "SELECT dictGet('default.escape', 'c', toUInt64(1))"), ErrorCodes::PATH_ACCESS_DENIED);
+  EXPECT_EQ(errorCode(session, "SELECT dictGet('default.escape', 'c', toUInt64(1))"), ErrorCodes::DATABASE_ACCESS_DENIED);
   run(session, "CREATE DICTIONARY default.absolute (id UInt64, c String) PRIMARY KEY id SOURCE(FILE(PATH '" +
                    (root_ / "secret.csv").string() + "' FORMAT 'CSV')) LAYOUT(FLAT()) LIFETIME(0)");
-  EXPECT_EQ(errorCode(session, "SELECT dictGet('default.absolute', 'c', toUInt64(1))"), ErrorCodes::PATH_ACCESS_DENIED);
+  EXPECT_EQ(errorCode(session, "SELECT dictGet('default.absolute', 'c', toUInt64(1))"), ErrorCodes::DATABASE_ACCESS_DENIED);
 }
 
 TEST_F(DictionaryEngineTest, DefinitionsSurviveARestart) {

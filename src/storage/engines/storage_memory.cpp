@@ -118,30 +118,53 @@ std::vector<std::vector<bool>> StorageMemory::granulesToRead(const Snapshot& sna
 
 void StorageMemory::insert(const Block& block, QueryContext& context) { insert(std::vector<Block>{block}, context); }
 
-void StorageMemory::insert(const std::vector<Block>& blocks, QueryContext& context) {
+std::vector<std::shared_ptr<const StorageMemory::Chunk>> StorageMemory::buildChunks(const std::vector<Block>& blocks) {
   std::unique_lock lock(mutex_);
-  // Build everything first; publish the chunks only if all blocks succeed. Dictionaries may
-  // keep values of a failed insert: unused codes change no result.
+  // Dictionaries may keep values of a failed or discarded insert: unused codes change no result.
   std::vector<ColumnLowCardinality::DictionaryPtr> new_dicts = std::move(dictionaries_);
-  std::vector<std::shared_ptr<const Chunk>> new_chunks;
-  uint64_t rows = 0, bytes = 0;
+  std::vector<std::shared_ptr<const Chunk>> chunks;
   try {
-    for (const auto& block : blocks) {
-      if (block.rows() == 0) continue;
-      auto chunk = makeChunk(block, new_dicts);
-      rows += chunk->rows;
-      for (const auto& c : chunk->columns) bytes += c->byteSize();
-      new_chunks.push_back(std::move(chunk));
-    }
+    for (const auto& block : blocks)
+      if (block.rows() != 0) chunks.push_back(makeChunk(block, new_dicts));
   } catch (...) {
     dictionaries_ = std::move(new_dicts);
     throw;
   }
-  chunks_.insert(chunks_.end(), new_chunks.begin(), new_chunks.end());
   dictionaries_ = std::move(new_dicts);
+  return chunks;
+}
+
+void StorageMemory::publishChunks(const std::vector<std::shared_ptr<const Chunk>>& chunks, QueryContext& context) {
+  uint64_t rows = 0, bytes = 0;
+  for (const auto& chunk : chunks) {
+    rows += chunk->rows;
+    for (const auto& c : chunk->columns) bytes += c->byteSize();
+  }
+  std::unique_lock lock(mutex_);
+  chunks_.insert(chunks_.end(), chunks.begin(), chunks.end());
   rows_ += rows;
   bytes_ += bytes;
   context.addWritten(rows, bytes);
+}
+
+void StorageMemory::insert(const std::vector<Block>& blocks, QueryContext& context) {
+  publishChunks(buildChunks(blocks), context);
+}
+
+class StorageMemory::PreparedChunks final : public PreparedInsert {
+ public:
+  PreparedChunks(std::shared_ptr<StorageMemory> storage, std::vector<std::shared_ptr<const Chunk>> chunks, QueryContext& context)
+      : storage_(std::move(storage)), chunks_(std::move(chunks)), context_(context) {}
+  void publish() override { storage_->publishChunks(chunks_, context_); }
+
+ private:
+  std::shared_ptr<StorageMemory> storage_;
+  std::vector<std::shared_ptr<const Chunk>> chunks_;
+  QueryContext& context_;
+};
+
+std::unique_ptr<PreparedInsert> StorageMemory::prepareInsert(const std::vector<Block>& blocks, QueryContext& context) {
+  return std::make_unique<PreparedChunks>(std::static_pointer_cast<StorageMemory>(shared_from_this()), buildChunks(blocks), context);
 }
 
 StorageMemory::Snapshot StorageMemory::snapshot() const {

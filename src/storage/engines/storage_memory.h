@@ -26,6 +26,8 @@ class StorageMemory final : public IStorage {
   bool supportsInsert() const override { return true; }
   void insert(const Block& block, QueryContext& context) override;
   void insert(const std::vector<Block>& blocks, QueryContext& context) override;
+  /// Builds the chunks (all the work that can fail) now; publish() only appends them.
+  std::unique_ptr<PreparedInsert> prepareInsert(const std::vector<Block>& blocks, QueryContext& context) override;
   std::optional<uint64_t> totalRows() const override;
   std::optional<uint64_t> totalBytes() const override;
   void truncate() override;
@@ -45,6 +47,10 @@ class StorageMemory final : public IStorage {
     std::vector<ColumnLowCardinality::DictionaryPtr> dictionaries;  // per physical column (null if not LC)
   };
 
+  class PreparedChunks;
+  /// Builds the chunks of `blocks` into the table's dictionaries (under the lock).
+  std::vector<std::shared_ptr<const Chunk>> buildChunks(const std::vector<Block>& blocks);
+  void publishChunks(const std::vector<std::shared_ptr<const Chunk>>& chunks, QueryContext& context);
   Snapshot snapshot() const;
   /// Per chunk, which granules the filter of `request` may match (empty vector: all of them).
   std::vector<std::vector<bool>> granulesToRead(const Snapshot& snap, const ReadRequest& request,

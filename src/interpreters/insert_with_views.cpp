@@ -124,8 +124,23 @@ std::vector<Block> runViewQuery(StatementContext& sc, const StorageMaterializedV
 
 void insertWithViews(StatementContext& sc, const StoragePtr& storage, const std::string& database, const std::string& table,
                      const std::vector<Block>& blocks) {
+  // Large inserts go through the views in pieces of about min_insert_block_size_rows rows (as
+  // ClickHouse squashes inserted blocks), so each view query works on a cache-sized block; all
+  // pieces still commit as one transaction.
   InsertTransaction txn(insertJournalDirectory(sc.session));
-  prepareWithViews(sc, storage, database, table, blocks, txn, 0);
+  const size_t piece_rows = std::max<uint64_t>(sc.context.settings.min_insert_block_size_rows, 1);
+  std::vector<Block> piece;
+  size_t rows = 0;
+  for (const auto& block : blocks) {
+    piece.push_back(block);
+    rows += block.rows();
+    if (rows >= piece_rows) {
+      prepareWithViews(sc, storage, database, table, piece, txn, 0);
+      piece.clear();
+      rows = 0;
+    }
+  }
+  if (!piece.empty() || blocks.empty()) prepareWithViews(sc, storage, database, table, piece, txn, 0);
   txn.commit();
 }
 

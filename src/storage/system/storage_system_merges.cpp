@@ -1,6 +1,6 @@
 // system.merges: the merges running now in MergeTree-family tables.
 
-#include "storage/merge_tree/storage_merge_tree.h"
+#include "storage/system/merge_tree_tables.h"
 #include "storage/system/system_table.h"
 #include "storage/system/system_table_factories.h"
 
@@ -25,15 +25,12 @@ class StorageSystemMerges final : public SystemTable {
 
  protected:
   void fillData(MutableColumns& columns, QueryContext&) const override {
-    for (const auto& db : catalog_.databases()) {
-      for (const auto& [table, entry] : db->tables()) {
-        const auto* mt = dynamic_cast<const StorageMergeTree*>(entry.storage.get());
-        if (!mt) continue;
-        for (const auto& m : mt->currentMerges()) {
+    forEachMergeTree(catalog_, [&](const std::string& database, const std::string& table, const StorageMergeTree& mt) {
+        for (const auto& m : mt.currentMerges()) {
           FieldArray sources;
           for (const auto& s : m.source_part_names) sources.push_back(Field(s));
           size_t i = 0;
-          columns[i++]->insert(Field(db->name()));
+          columns[i++]->insert(Field(database));
           columns[i++]->insert(Field(table));
           columns[i++]->insert(Field(m.elapsed));
           columns[i++]->insert(Field(0.0));
@@ -46,8 +43,7 @@ class StorageSystemMerges final : public SystemTable {
           columns[i++]->insert(Field(m.rows_read));
           columns[i++]->insert(Field(uint64_t(0)));
         }
-      }
-    }
+    });
   }
 
  private:

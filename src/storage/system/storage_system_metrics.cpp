@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include <fstream>
-#include "storage/merge_tree/storage_merge_tree.h"
+#include "storage/system/merge_tree_tables.h"
 #include "storage/system/system_table.h"
 #include "storage/system/system_table_factories.h"
 
@@ -23,21 +23,19 @@ MergeTreeTotals mergeTreeTotals(const Catalog& catalog, uint64_t& databases, uin
   MergeTreeTotals t;
   for (const auto& db : catalog.databases()) {
     ++databases;
-    for (const auto& [name, entry] : db->tables()) {
-      ++tables;
-      const auto* mt = dynamic_cast<const StorageMergeTree*>(entry.storage.get());
-      if (!mt) continue;
-      ++t.tables;
-      std::map<std::string, uint64_t> per_partition;
-      for (const auto& p : mt->activeParts()) {
-        ++t.parts;
-        t.rows += p->rows;
-        t.bytes += p->bytes_on_disk;
-        t.max_parts_per_partition = std::max(t.max_parts_per_partition, ++per_partition[p->name.partition_id]);
-      }
-      t.merges += mt->currentMerges().size();
-    }
+    tables += db->tables().size();
   }
+  forEachMergeTree(catalog, [&](const std::string&, const std::string&, const StorageMergeTree& mt) {
+    ++t.tables;
+    std::map<std::string, uint64_t> per_partition;
+    for (const auto& p : mt.activeParts()) {
+      ++t.parts;
+      t.rows += p->rows;
+      t.bytes += p->bytes_on_disk;
+      t.max_parts_per_partition = std::max(t.max_parts_per_partition, ++per_partition[p->name.partition_id]);
+    }
+    t.merges += mt.currentMerges().size();
+  });
   return t;
 }
 

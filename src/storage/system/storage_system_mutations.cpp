@@ -1,7 +1,7 @@
 // system.mutations: the mutations (ALTER DELETE/UPDATE, DELETE FROM, column changes) of every
 // MergeTree-family table since the server started.
 
-#include "storage/merge_tree/storage_merge_tree.h"
+#include "storage/system/merge_tree_tables.h"
 #include "storage/system/system_table.h"
 #include "storage/system/system_table_factories.h"
 
@@ -26,13 +26,10 @@ class StorageSystemMutations final : public SystemTable {
 
  protected:
   void fillData(MutableColumns& columns, QueryContext&) const override {
-    for (const auto& db : catalog_.databases()) {
-      for (const auto& [table, entry] : db->tables()) {
-        const auto* mt = dynamic_cast<const StorageMergeTree*>(entry.storage.get());
-        if (!mt) continue;
-        for (const auto& m : mt->mutations()) {
+    forEachMergeTree(catalog_, [&](const std::string& database, const std::string& table, const StorageMergeTree& mt) {
+        for (const auto& m : mt.mutations()) {
           size_t i = 0;
-          columns[i++]->insert(Field(db->name()));
+          columns[i++]->insert(Field(database));
           columns[i++]->insert(Field(table));
           columns[i++]->insert(Field(m.mutation_id));
           columns[i++]->insert(Field(m.command));
@@ -45,8 +42,7 @@ class StorageSystemMutations final : public SystemTable {
           columns[i++]->insert(Field(uint64_t(m.latest_fail_reason.empty() ? 0 : m.create_time)));
           columns[i++]->insert(Field(m.latest_fail_reason));
         }
-      }
-    }
+    });
   }
 
  private:

@@ -1,6 +1,6 @@
 // system.parts: one row per active data part of every MergeTree-family table.
 
-#include "storage/merge_tree/storage_merge_tree.h"
+#include "storage/system/merge_tree_tables.h"
 #include "storage/system/system_table.h"
 #include "storage/system/system_table_factories.h"
 
@@ -33,11 +33,8 @@ class StorageSystemParts final : public SystemTable {
 
  protected:
   void fillData(MutableColumns& columns, QueryContext&) const override {
-    for (const auto& db : catalog_.databases()) {
-      for (const auto& [table, entry] : db->tables()) {
-        const auto* mt = dynamic_cast<const StorageMergeTree*>(entry.storage.get());
-        if (!mt) continue;
-        for (const auto& part : mt->activeParts()) {
+    forEachMergeTree(catalog_, [&](const std::string& database, const std::string& table, const StorageMergeTree& mt) {
+        for (const auto& part : mt.activeParts()) {
           uint64_t key_bytes = 0;
           for (const auto& c : part->primary_index) key_bytes += c->byteSize();
           size_t i = 0;
@@ -55,15 +52,14 @@ class StorageSystemParts final : public SystemTable {
           columns[i++]->insert(Field(uint64_t(part->name.level)));
           columns[i++]->insert(Field(uint64_t(part->name.mutation ? part->name.mutation : part->name.min_block)));
           columns[i++]->insert(Field(key_bytes));
-          columns[i++]->insert(Field(db->name()));
+          columns[i++]->insert(Field(database));
           columns[i++]->insert(Field(table));
-          columns[i++]->insert(Field(mt->engineName()));
+          columns[i++]->insert(Field(mt.engineName()));
           columns[i++]->insert(Field(part->path + "/"));
           columns[i++]->insert(Field(part->name.partition_id));
           columns[i++]->insert(Field(part->bytes_on_disk));
         }
-      }
-    }
+    });
   }
 
  private:

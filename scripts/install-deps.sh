@@ -24,6 +24,10 @@ esac
 
 missing=()
 for p in "${want[@]}"; do
+  # Node.js from another source (e.g. NodeSource, which bundles npm) satisfies nodejs and npm;
+  # Debian's npm package would conflict with it.
+  if [ "$p" = nodejs ] && command -v node >/dev/null 2>&1; then continue; fi
+  if [ "$p" = npm ] && command -v npm >/dev/null 2>&1; then continue; fi
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
     missing+=("$p")
   fi

@@ -16,7 +16,7 @@ bool isBlank(std::string_view s) {
 
 /// Words that make up SYSTEM commands (the rest is the target).
 constexpr std::string_view kSystemWords[] = {
-    "RELOAD",   "DICTIONARY", "DICTIONARIES", "FLUSH",    "LOGS",     "STOP",        "START",     "MERGES",
+    "RELOAD",   "ASYNC", "INSERT", "QUEUE", "DICTIONARY", "DICTIONARIES", "FLUSH",    "LOGS",     "STOP",        "START",     "MERGES",
     "TTL",      "MOVES",      "FETCHES",      "SENDS",    "REPLICATED", "DISTRIBUTED", "REPLICATION", "QUEUES",
     "DROP",     "DNS",        "MARK",         "UNCOMPRESSED", "COMPILED", "EXPRESSION", "CACHE",   "QUERY",
     "FILESYSTEM", "SCHEMA",   "SYNC",         "REPLICA",  "RESTART",  "REPLICAS",    "SHUTDOWN",  "KILL",

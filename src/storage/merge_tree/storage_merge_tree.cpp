@@ -730,7 +730,13 @@ bool StorageMergeTree::mergeParts(const std::vector<DataPartPtr>& parts) {
   return true;
 }
 
+void StorageMergeTree::setMergesEnabled(bool enabled) {
+  merges_enabled_ = enabled;
+  if (enabled && background_merges_) MergeScheduler::instance().wake();
+}
+
 bool StorageMergeTree::mergeStep() {
+  if (!merges_enabled_) return false;
   std::unique_lock merge_lock(merge_mutex_, std::try_to_lock);
   if (!merge_lock.owns_lock()) return false;
   std::vector<DataPartPtr> parts = activeParts();

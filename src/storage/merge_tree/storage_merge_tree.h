@@ -70,8 +70,11 @@ class StorageMergeTree final : public IStorage {
   const MergingMode& mergingMode() const { return mode_; }
   std::vector<std::string> sortingKeyNames() const;
 
-  /// One background merge step: merges some parts if worthwhile. Returns whether it did.
+  /// One background merge step: merges some parts if worthwhile (and merges are enabled).
+  /// Returns whether it did.
   bool mergeStep();
+  /// SYSTEM STOP/START MERGES: pauses or resumes background merges (OPTIMIZE still merges).
+  void setMergesEnabled(bool enabled);
   /// OPTIMIZE TABLE [PARTITION p] [FINAL]: merges the parts of each partition (of
   /// `partition_id` only, if not empty). FINAL also rewrites single parts. Returns false when
   /// there was nothing to do.
@@ -148,6 +151,7 @@ class StorageMergeTree final : public IStorage {
   std::atomic<uint64_t> temp_counter_{0};
 
   std::mutex merge_mutex_;  // one merge or mutation at a time
+  std::atomic<bool> merges_enabled_{true};
   mutable std::mutex status_mutex_;
   std::vector<MutationStatus> mutations_;
   std::vector<MergeStatus> merges_;

@@ -266,10 +266,21 @@ std::vector<MutableDataPartPtr> StorageMergeTree::writeTemporaryParts(const Bloc
     if (block.rows() == 0) continue;
     PartName name;
     name.partition_id = partitions[k].first;
-    name.min_block = name.max_block = next_block_.fetch_add(1);
+    {
+      std::unique_lock lock(mutex_);
+      name.min_block = name.max_block = next_block_.fetch_add(1);
+      inflight_blocks_.insert(name.min_block);
+    }
     std::string dir = data_path_ + "/" + prefix + name.str() + "_" + std::to_string(temp_counter_.fetch_add(1));
-    auto part = writePart(dir, name, block, key, codecs_, index_granularity_, partitions[k].second);
-    parts.push_back(std::move(part));
+    try {
+      parts.push_back(writePart(dir, name, block, key, codecs_, index_granularity_, partitions[k].second));
+    } catch (...) {
+      releaseBlocks({name.min_block});
+      std::vector<int64_t> written;
+      for (const auto& p : parts) written.push_back(p->name.min_block);
+      releaseBlocks(written);
+      throw;
+    }
   }
   return parts;
 }
@@ -283,6 +294,12 @@ class StorageMergeTree::PreparedParts final : public PreparedInsert {
     if (published_) return;
     std::error_code ec;
     for (const auto& p : parts_) fs::remove_all(p->path, ec);
+    storage_->releaseBlocks(blocks());
+  }
+  std::vector<int64_t> blocks() const {
+    std::vector<int64_t> b;
+    for (const auto& p : parts_) b.push_back(p->name.min_block);
+    return b;
   }
   Renames renames() const override {
     Renames r;
@@ -293,6 +310,7 @@ class StorageMergeTree::PreparedParts final : public PreparedInsert {
     for (auto& p : parts_) p->path = storage_->data_path_ + "/" + p->name.str();
     published_ = true;
     storage_->attachParts(parts_, {});
+    storage_->releaseBlocks(blocks());
     context_.addWritten(rows_, bytes_);
     if (storage_->background_merges_ && !parts_.empty()) MergeScheduler::instance().wake();
   }
@@ -730,6 +748,18 @@ bool StorageMergeTree::mergeParts(const std::vector<DataPartPtr>& parts) {
   return true;
 }
 
+bool StorageMergeTree::spansInflightBlock(int64_t min_block, int64_t max_block) const {
+  std::shared_lock lock(mutex_);
+  auto it = inflight_blocks_.lower_bound(min_block);
+  return it != inflight_blocks_.end() && *it <= max_block;
+}
+
+void StorageMergeTree::releaseBlocks(const std::vector<int64_t>& blocks) {
+  if (blocks.empty()) return;
+  std::unique_lock lock(mutex_);
+  for (auto b : blocks) inflight_blocks_.erase(b);
+}
+
 void StorageMergeTree::setMergesEnabled(bool enabled) {
   merges_enabled_ = enabled;
   if (enabled && background_merges_) MergeScheduler::instance().wake();
@@ -754,6 +784,7 @@ bool StorageMergeTree::mergeStep() {
       for (size_t s = i; s + window <= j; ++s) {
         uint64_t bytes = 0;
         for (size_t k = s; k < s + window; ++k) bytes += parts[k]->bytes_on_disk;
+        if (spansInflightBlock(parts[s]->name.min_block, parts[s + window - 1]->name.max_block)) continue;
         if (bytes < best_bytes && bytes <= kMaxBytesToMerge) {
           best_bytes = bytes;
           best.assign(parts.begin() + long(s), parts.begin() + long(s + window));
@@ -775,8 +806,16 @@ bool StorageMergeTree::optimize(bool final, const std::string& partition_id) {
     while (j < parts.size() && parts[j]->name.partition_id == parts[i]->name.partition_id) ++j;
     bool selected = partition_id.empty() || parts[i]->name.partition_id == partition_id;
     if (selected && (j - i >= 2 || (final && j - i == 1 && mode_.kind != MergingMode::Kind::Ordinary && parts[i]->name.level == 0))) {
-      std::vector<DataPartPtr> group(parts.begin() + long(i), parts.begin() + long(j));
-      did |= mergeParts(group);
+      // Runs of parts not separated by an insert in flight.
+      size_t run = i;
+      for (size_t k = i + 1; k <= j; ++k) {
+        if (k < j && !spansInflightBlock(parts[k - 1]->name.max_block, parts[k]->name.min_block)) continue;
+        if (k - run >= 2 || (final && k - run == 1 && mode_.kind != MergingMode::Kind::Ordinary && parts[run]->name.level == 0)) {
+          std::vector<DataPartPtr> group(parts.begin() + long(run), parts.begin() + long(k));
+          did |= mergeParts(group);
+        }
+        run = k;
+      }
     }
     i = j;
   }

@@ -14,6 +14,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <set>
 #include <shared_mutex>
 #include <vector>
 
@@ -148,6 +149,11 @@ class StorageMergeTree final : public IStorage {
   std::vector<DataPartPtr> parts_;
   std::vector<ColumnLowCardinality::DictionaryPtr> dictionaries_;
   std::atomic<int64_t> next_block_{1};
+  /// Block numbers of parts written but not yet published (inserts in flight). A merge never
+  /// spans one: its result would cover (and at restart remove) the part committed later.
+  std::set<int64_t> inflight_blocks_;  // guarded by mutex_
+  bool spansInflightBlock(int64_t min_block, int64_t max_block) const;
+  void releaseBlocks(const std::vector<int64_t>& blocks);
   std::atomic<uint64_t> temp_counter_{0};
 
   std::mutex merge_mutex_;  // one merge or mutation at a time

@@ -25,59 +25,33 @@ struct __attribute__((packed)) FrameHeader {
 };
 static_assert(sizeof(FrameHeader) == CompressionCodec::kHeaderSize);
 
+/// Rewrites each value from itself and the previous original value: Delta keeps v - prev,
+/// Gorilla keeps v ^ prev; decoding inverts it in place.
+enum class Step { DeltaEncode, DeltaDecode, XorEncode, XorDecode };
+
 template <typename T>
-void deltaEncode(char* data, size_t n) {
+void transformValues(char* data, size_t n, Step step) {
   T prev = 0;
   for (size_t i = 0; i < n; ++i) {
     T v;
     std::memcpy(&v, data + i * sizeof(T), sizeof(T));
-    T d = T(v - prev);
-    prev = v;
-    std::memcpy(data + i * sizeof(T), &d, sizeof(T));
+    T out;
+    switch (step) {
+      case Step::DeltaEncode: out = T(v - prev), prev = v; break;
+      case Step::DeltaDecode: out = prev = T(prev + v); break;
+      case Step::XorEncode: out = T(v ^ prev), prev = v; break;
+      case Step::XorDecode: out = prev = T(prev ^ v); break;
+    }
+    std::memcpy(data + i * sizeof(T), &out, sizeof(T));
   }
 }
 
-template <typename T>
-void deltaDecode(char* data, size_t n) {
-  T prev = 0;
-  for (size_t i = 0; i < n; ++i) {
-    T d;
-    std::memcpy(&d, data + i * sizeof(T), sizeof(T));
-    prev = T(prev + d);
-    std::memcpy(data + i * sizeof(T), &prev, sizeof(T));
-  }
-}
-
-template <typename T>
-void xorEncode(char* data, size_t n) {
-  T prev = 0;
-  for (size_t i = 0; i < n; ++i) {
-    T v;
-    std::memcpy(&v, data + i * sizeof(T), sizeof(T));
-    T d = T(v ^ prev);
-    prev = v;
-    std::memcpy(data + i * sizeof(T), &d, sizeof(T));
-  }
-}
-
-template <typename T>
-void xorDecode(char* data, size_t n) {
-  T prev = 0;
-  for (size_t i = 0; i < n; ++i) {
-    T d;
-    std::memcpy(&d, data + i * sizeof(T), sizeof(T));
-    prev = T(prev ^ d);
-    std::memcpy(data + i * sizeof(T), &prev, sizeof(T));
-  }
-}
-
-void applyWidth(uint8_t width, char* data, size_t bytes, void (*f1)(char*, size_t), void (*f2)(char*, size_t),
-                void (*f4)(char*, size_t), void (*f8)(char*, size_t)) {
+void applyStep(uint8_t width, char* data, size_t bytes, Step step) {
   switch (width) {
-    case 1: f1(data, bytes); break;
-    case 2: f2(data, bytes / 2); break;
-    case 4: f4(data, bytes / 4); break;
-    default: f8(data, bytes / 8); break;
+    case 1: transformValues<uint8_t>(data, bytes, step); break;
+    case 2: transformValues<uint16_t>(data, bytes / 2, step); break;
+    case 4: transformValues<uint32_t>(data, bytes / 4, step); break;
+    default: transformValues<uint64_t>(data, bytes / 8, step); break;
   }
 }
 
@@ -107,25 +81,14 @@ void applyTransform(CompressionCodec::Transform t, uint8_t width, std::string& b
   switch (t) {
     case CompressionCodec::Transform::None: return;
     case CompressionCodec::Transform::Delta:
-      if (encode)
-        applyWidth(width, data, usable, deltaEncode<uint8_t>, deltaEncode<uint16_t>, deltaEncode<uint32_t>, deltaEncode<uint64_t>);
-      else
-        applyWidth(width, data, usable, deltaDecode<uint8_t>, deltaDecode<uint16_t>, deltaDecode<uint32_t>, deltaDecode<uint64_t>);
+      applyStep(width, data, usable, encode ? Step::DeltaEncode : Step::DeltaDecode);
       return;
     case CompressionCodec::Transform::DoubleDelta:
-      if (encode) {
-        applyWidth(width, data, usable, deltaEncode<uint8_t>, deltaEncode<uint16_t>, deltaEncode<uint32_t>, deltaEncode<uint64_t>);
-        applyWidth(width, data, usable, deltaEncode<uint8_t>, deltaEncode<uint16_t>, deltaEncode<uint32_t>, deltaEncode<uint64_t>);
-      } else {
-        applyWidth(width, data, usable, deltaDecode<uint8_t>, deltaDecode<uint16_t>, deltaDecode<uint32_t>, deltaDecode<uint64_t>);
-        applyWidth(width, data, usable, deltaDecode<uint8_t>, deltaDecode<uint16_t>, deltaDecode<uint32_t>, deltaDecode<uint64_t>);
-      }
+      applyStep(width, data, usable, encode ? Step::DeltaEncode : Step::DeltaDecode);
+      applyStep(width, data, usable, encode ? Step::DeltaEncode : Step::DeltaDecode);
       return;
     case CompressionCodec::Transform::Gorilla:
-      if (encode)
-        applyWidth(width, data, usable, xorEncode<uint8_t>, xorEncode<uint16_t>, xorEncode<uint32_t>, xorEncode<uint64_t>);
-      else
-        applyWidth(width, data, usable, xorDecode<uint8_t>, xorDecode<uint16_t>, xorDecode<uint32_t>, xorDecode<uint64_t>);
+      applyStep(width, data, usable, encode ? Step::XorEncode : Step::XorDecode);
       return;
     case CompressionCodec::Transform::T64:
       if (encode)

@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "common/arena.h"
+#include "common/copy_small.h"
 #include "common/exception.h"
 #include "common/sip_hash.h"
 
@@ -68,7 +69,7 @@ ColumnPtr ColumnString::permute(const Permutation& perm, size_t limit) const {
   size_t pos = 0;
   for (size_t i = 0; i < n; ++i) {
     std::string_view s = at(perm[i]);
-    if (!s.empty()) std::memcpy(out + pos, s.data(), s.size());  // out is null while every value is empty
+    copySmall(out + pos, s.data(), s.size());  // out is null while every value is empty (n == 0)
     pos += s.size();
     res->offsets_[i] = pos;
   }

@@ -25,9 +25,27 @@ struct HashMapUInt128Traits {
   static bool equal(const Key& a, const Key& b) { return a == b; }
 };
 
-template <typename Traits, typename Value>
+/// Four 64-bit words: GROUP BY keys packed into up to 32 bytes.
+struct PackedKey256 {
+  uint64_t w[4] = {0, 0, 0, 0};
+  bool operator==(const PackedKey256& o) const {
+    return ((w[0] ^ o.w[0]) | (w[1] ^ o.w[1]) | (w[2] ^ o.w[2]) | (w[3] ^ o.w[3])) == 0;
+  }
+};
+
+struct HashMapKey256Traits {
+  using Key = PackedKey256;
+  static uint64_t hash(const Key& k) {
+    return hashInt(k.w[0] ^ (k.w[1] * 0x9E3779B97F4A7C15ULL) ^ (k.w[2] * 0xC2B2AE3D27D4EB4FULL) ^
+                   (k.w[3] * 0x165667B19E3779F9ULL));
+  }
+  static bool equal(const Key& a, const Key& b) { return a == b; }
+};
+
+template <typename TraitsT, typename Value>
 class HashMap {
  public:
+  using Traits = TraitsT;
   using Key = typename Traits::Key;
   struct Cell {
     Key key;
@@ -41,10 +59,12 @@ class HashMap {
 
   /// Finds `key`; when absent, inserts it and sets `inserted`. Returns the cell's value slot:
   /// the caller must store a non-null value into a newly inserted slot before the next call.
-  Value*& emplace(const Key& key, bool& inserted) {
+  Value*& emplace(const Key& key, bool& inserted) { return emplace(key, Traits::hash(key), inserted); }
+  /// Same, with `hash` == Traits::hash(key) computed by the caller (see prefetch).
+  Value*& emplace(const Key& key, uint64_t hash, bool& inserted) {
     if (size_ * 2 >= cells_.size()) grow();
     size_t mask = cells_.size() - 1;
-    size_t i = Traits::hash(key) & mask;
+    size_t i = hash & mask;
     while (true) {
       Cell& c = cells_[i];
       if (!c.value) {
@@ -60,6 +80,9 @@ class HashMap {
       i = (i + 1) & mask;
     }
   }
+
+  /// Hints that a key with `hash` will be looked up soon (hides the cache miss of big tables).
+  void prefetch(uint64_t hash) const { __builtin_prefetch(&cells_[hash & (cells_.size() - 1)]); }
 
   Value* find(const Key& key) const {
     size_t mask = cells_.size() - 1;
@@ -180,6 +203,28 @@ class StringHashMap {
 
   PODArray<Cell> cells_;
   size_t size_ = 0;
+};
+
+/// Dense ids for distinct strings: the first string seen gets 0, the next new one 1, ...
+/// Keys are not copied: they must outlive the map (or be replaced through the returned cell).
+class StringIdMap {
+ public:
+  explicit StringIdMap(size_t initial_capacity = 256) : map_(initial_capacity) {}
+
+  /// The id of `key`; `inserted` tells whether it is new (then id == size() - 1).
+  uint32_t idOf(std::string_view key, bool& inserted) {
+    auto& cell = map_.emplace(key, hashBytes(key), inserted);
+    if (inserted) cell.value = reinterpret_cast<char*>(uintptr_t(map_.size()));  // id + 1: never null
+    last_ = &cell;
+    return uint32_t(reinterpret_cast<uintptr_t>(cell.value) - 1);
+  }
+  /// Points the key of the cell just inserted at a stable copy of the same bytes.
+  void setLastKey(const char* stable) { last_->data = stable; }
+  size_t size() const { return map_.size(); }
+
+ private:
+  StringHashMap<char> map_;
+  StringHashMap<char>::Cell* last_ = nullptr;
 };
 
 }  // namespace tally

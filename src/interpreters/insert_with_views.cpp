@@ -1,7 +1,12 @@
 #include "interpreters/insert_with_views.h"
 
+#include <cstdint>
+#include <map>
+#include <mutex>
+
 #include "analyzer/query_analyzer.h"
 #include "common/exception.h"
+#include "execution/block_stream.h"
 #include "execution/operators/transform_streams.h"
 #include "interpreters/defaults_filler.h"
 #include "storage/engines/storage_materialized_view.h"
@@ -23,26 +28,37 @@ std::vector<std::shared_ptr<StorageMaterializedView>> viewsOf(Catalog& catalog, 
   return views;
 }
 
+/// Runs one view over `blocks` (rows of its source `storage`) and prepares what it derives, with
+/// the views on its target in turn.
+void prepareWithViews(StatementContext& sc, const StoragePtr& storage, const std::string& database, const std::string& table,
+                      const std::vector<Block>& blocks, InsertTransaction& txn, size_t depth);
+
+void prepareView(StatementContext& sc, const StorageMaterializedView& view, const StoragePtr& source,
+                 const std::vector<Block>& blocks, InsertTransaction& txn, size_t depth, std::mutex* planning) {
+  std::vector<Block> derived;
+  try {
+    derived = runViewQuery(sc, view, source, blocks, planning);
+  } catch (Exception& e) {
+    e.addMessage("while pushing to view " + view.database() + "." + view.targetTable());
+    throw;
+  }
+  prepareWithViews(sc, view.target(), view.targetDatabase(), view.targetTable(), derived, txn, depth + 1);
+}
+
+bool anyRows(const std::vector<Block>& blocks) {
+  for (const auto& b : blocks)
+    if (b.rows() > 0) return true;
+  return false;
+}
+
 void prepareWithViews(StatementContext& sc, const StoragePtr& storage, const std::string& database, const std::string& table,
                       const std::vector<Block>& blocks, InsertTransaction& txn, size_t depth) {
   if (depth > kMaxViewDepth)
     throw Exception(ErrorCodes::TOO_DEEP_RECURSION, "Materialized views nest deeper than {} levels (a cycle?)", kMaxViewDepth);
   txn.add(storage, storage->prepareInsert(blocks, sc.context));
-  auto views = viewsOf(sc.session.catalog(), database, table);
-  if (views.empty()) return;
-  bool any_rows = false;
-  for (const auto& b : blocks) any_rows |= b.rows() > 0;
-  if (!any_rows) return;
-  for (const auto& view : views) {
-    std::vector<Block> derived;
-    try {
-      derived = runViewQuery(sc, *view, storage, blocks);
-    } catch (Exception& e) {
-      e.addMessage("while pushing to view " + view->database() + "." + view->targetTable());
-      throw;
-    }
-    prepareWithViews(sc, view->target(), view->targetDatabase(), view->targetTable(), derived, txn, depth + 1);
-  }
+  if (!anyRows(blocks)) return;
+  for (const auto& view : viewsOf(sc.session.catalog(), database, table))
+    prepareView(sc, *view, storage, blocks, txn, depth, nullptr);
 }
 
 }  // namespace
@@ -53,24 +69,16 @@ std::string insertJournalDirectory(Session& session) {
 }
 
 std::vector<Block> runViewQuery(StatementContext& sc, const StorageMaterializedView& view, const StoragePtr& source,
-                                const std::vector<Block>& source_blocks) {
-  // The source table, for this query only, is the inserted rows.
-  auto rows = std::make_shared<StorageBlocks>(ColumnsDescription(source->columns().physical()), source_blocks);
-  std::string key = view.sourceDatabase() + "." + view.sourceTable();
-  struct OverrideScope {
-    Session& session;
-    std::string key;
-    StoragePtr previous;
-    ~OverrideScope() {
-      if (previous) session.table_overrides[key] = previous;
-      else session.table_overrides.erase(key);
-    }
-  } scope{sc.session, key, nullptr};
-  auto it = sc.session.table_overrides.find(key);
-  if (it != sc.session.table_overrides.end()) scope.previous = it->second;
-  sc.session.table_overrides[key] = rows;
-
+                                const std::vector<Block>& source_blocks, std::mutex* planning) {
+  // The source table, for this query only, is the inserted rows (read by one stream when views
+  // run in parallel: each view is then one thread's work, with no partial states to merge).
+  auto rows = std::make_shared<StorageBlocks>(ColumnsDescription(source->columns().physical()), source_blocks,
+                                              planning ? 1 : SIZE_MAX);
+  std::unique_lock planning_lock = planning ? std::unique_lock(*planning) : std::unique_lock<std::mutex>();
+  std::map<std::string, StoragePtr> overrides = sc.session.table_overrides;
+  overrides[view.sourceDatabase() + "." + view.sourceTable()] = rows;
   AnalyzerContext actx = makeAnalyzerContext(sc);
+  actx.table_overrides = &overrides;
   actx.current_database = view.database();
   QueryAnalyzer analyzer(actx);
   QueryPlan plan = analyzer.analyze(view.selectQuery());
@@ -115,6 +123,7 @@ std::vector<Block> runViewQuery(StatementContext& sc, const StorageMaterializedV
   };
   BlockStreamPtr stream = std::make_unique<Projection>(std::move(pipeline.stream), positions, insert_header);
   stream = makeConvertingStream(std::move(stream), insert_header, sc.context);
+  if (planning_lock.owns_lock()) planning_lock.unlock();
   std::vector<Block> out;
   Block b;
   while (stream->read(b))
@@ -123,25 +132,50 @@ std::vector<Block> runViewQuery(StatementContext& sc, const StorageMaterializedV
 }
 
 void insertWithViews(StatementContext& sc, const StoragePtr& storage, const std::string& database, const std::string& table,
-                     const std::vector<Block>& blocks) {
-  // Large inserts go through the views in pieces of about min_insert_block_size_rows rows (as
-  // ClickHouse squashes inserted blocks), so each view query works on a cache-sized block; all
-  // pieces still commit as one transaction.
+                     const std::function<bool(Block&)>& next_block) {
+  // The rows go through the views in pieces of about min_insert_block_size_rows rows (as
+  // ClickHouse squashes inserted blocks), so each view query works on a cache-sized block and
+  // memory stays bounded by a piece whatever the input size; every piece's parts wait, prepared
+  // on disk, for the one commit at the end.
   InsertTransaction txn(insertJournalDirectory(sc.session));
   const size_t piece_rows = std::max<uint64_t>(sc.context.settings.min_insert_block_size_rows, 1);
-  std::vector<Block> piece;
-  size_t rows = 0;
-  for (const auto& block : blocks) {
-    piece.push_back(block);
-    rows += block.rows();
-    if (rows >= piece_rows) {
-      prepareWithViews(sc, storage, database, table, piece, txn, 0);
-      piece.clear();
-      rows = 0;
+  const auto views = viewsOf(sc.session.catalog(), database, table);
+  std::mutex planning;
+  bool any_piece = false;
+  while (true) {
+    std::vector<Block> piece;
+    size_t rows = 0;
+    Block b;
+    while (rows < piece_rows && next_block(b)) {
+      rows += b.rows();
+      piece.push_back(std::move(b));
     }
+    if (piece.empty() && any_piece) break;
+    any_piece = true;
+    // The piece's write to the table and each view over it are tasks on max_threads threads,
+    // each view query single-threaded. Plans are built one at a time (plan building shares the
+    // query context); chains below a view run inside its task.
+    const size_t tasks = 1 + (anyRows(piece) ? views.size() : 0);
+    runInParallel(
+        tasks, sc.context.maxThreads(),
+        [&](size_t i) {
+          if (i == 0) txn.add(storage, storage->prepareInsert(piece, sc.context));
+          else prepareView(sc, *views[i - 1], storage, piece, txn, 0, &planning);
+        },
+        sc.context);
+    if (rows < piece_rows) break;
   }
-  if (!piece.empty() || blocks.empty()) prepareWithViews(sc, storage, database, table, piece, txn, 0);
   txn.commit();
+}
+
+void insertWithViews(StatementContext& sc, const StoragePtr& storage, const std::string& database, const std::string& table,
+                     const std::vector<Block>& blocks) {
+  size_t next = 0;
+  insertWithViews(sc, storage, database, table, [&](Block& b) {
+    if (next >= blocks.size()) return false;
+    b = blocks[next++];
+    return true;
+  });
 }
 
 }  // namespace tally

@@ -110,14 +110,19 @@ void interpretInsert(StatementContext& sc, const ASTPtr& ast) {
   QueryAnalyzer analyzer(actx);
   DefaultsFiller filler(analyzer, columns, insert_header);
 
-  // Read every block first: a bad row aborts the INSERT before anything is stored.
-  std::vector<Block> blocks;
+  // The rows come from the SELECT or the input format, a block at a time. A bad row aborts the
+  // INSERT before anything is visible: blocks stream into prepared parts that commit together.
+  std::function<bool(Block&)> next_block;
+  struct StructureScope {
+    Session& session;
+    ~StructureScope() { session.insertion_table_structure.clear(); }
+  } structure_scope{sc.session};
+  QueryPipeline pipeline;
+  BlockStreamPtr select_stream;
+  std::unique_ptr<ReadBuffer> inline_data;
+  InputFormatPtr input;
   if (insert.select) {
     // INSERT INTO t SELECT * FROM file(...): the file is read with t's columns, not inferred ones.
-    struct StructureScope {
-      Session& session;
-      ~StructureScope() { session.insertion_table_structure.clear(); }
-    } structure_scope{sc.session};
     if (isSelectStarFromTableFunction(insert.select)) sc.session.insertion_table_structure = structureOf(insert_header);
     QueryPlan plan = analyzer.analyze(insert.select);
     sc.session.insertion_table_structure.clear();
@@ -125,12 +130,15 @@ void interpretInsert(StatementContext& sc, const ASTPtr& ast) {
       throw Exception(ErrorCodes::NUMBER_OF_COLUMNS_DOESNT_MATCH,
                       "Number of columns doesn't match (source: {} and result: {})", plan.header().columns(),
                       insert_header.columns());
-    QueryPipeline pipeline = plan.build(sc.context);
-    BlockStreamPtr stream = makeConvertingStream(std::move(pipeline.stream), insert_header, sc.context);
-    Block b;
-    while (stream->read(b)) blocks.push_back(filler.fill(b));
+    pipeline = plan.build(sc.context);
+    select_stream = makeConvertingStream(std::move(pipeline.stream), insert_header, sc.context);
+    next_block = [&](Block& out) {
+      Block b;
+      if (!select_stream->read(b)) return false;
+      out = filler.fill(b);
+      return true;
+    };
   } else {
-    std::unique_ptr<ReadBuffer> inline_data;
     ReadBuffer* in = sc.io.input;
     if (insert.has_inline_data) {
       inline_data = std::make_unique<ReadBufferFromMemory>(sc.query.data() + insert.data_begin,
@@ -141,28 +149,34 @@ void interpretInsert(StatementContext& sc, const ASTPtr& ast) {
     std::string format = insert.format;
     if (format.empty()) format = sc.io.input_format.empty() ? "Values" : sc.io.input_format;
     FormatSettings fs = makeFormatSettings(sc.context.settings);
-    auto input = FormatFactory::instance().getInput(format, *in, insert_header, fs);
+    input = FormatFactory::instance().getInput(format, *in, insert_header, fs);
     input->setAllowErrors(sc.context.settings.input_format_allow_errors_num,
                           sc.context.settings.input_format_allow_errors_ratio);
-    size_t block_size = std::max<uint64_t>(sc.context.settings.max_insert_block_size, 1);
-    while (true) {
-      Block b = input->read(block_size);
-      if (b.rows() == 0) break;
-      sc.context.addRead(b.rows(), b.bytes());
-      blocks.push_back(filler.fill(b));
+    const size_t block_size = std::max<uint64_t>(sc.context.settings.max_insert_block_size, 1);
+    next_block = [&, block_size](Block& out) {
       sc.context.checkAlive();
-    }
+      Block b = input->read(block_size);
+      if (b.rows() == 0) return false;
+      sc.context.addRead(b.rows(), b.bytes());
+      out = filler.fill(b);
+      return true;
+    };
   }
+  const bool async = sc.context.settings.async_insert && !insert.select;
+  if (!insert.table_function && !async) {
+    insertWithViews(sc, storage, target_db, target_table, next_block);
+    return;
+  }
+  std::vector<Block> blocks;
+  for (Block b; next_block(b);) blocks.push_back(std::move(b));
   if (insert.table_function) {
     storage->insert(blocks, sc.context);
-  } else if (sc.context.settings.async_insert && !insert.select) {
+  } else {
     uint64_t rows = 0, bytes = 0;
     for (const auto& b : blocks) rows += b.rows(), bytes += b.bytes();
     auto done = sc.session.engine().asyncInserts().push(target_db, target_table, std::move(blocks), sc.context.settings);
     if (sc.context.settings.wait_for_async_insert) done.get();
     sc.context.addWritten(rows, bytes);
-  } else {
-    insertWithViews(sc, storage, target_db, target_table, blocks);
   }
 }
 

@@ -102,6 +102,7 @@ void recoverRenameJournals(const std::string& journal_dir) {
 }
 
 void InsertTransaction::add(StoragePtr storage, std::unique_ptr<PreparedInsert> prepared) {
+  std::lock_guard lock(mutex_);
   writes_.emplace_back(std::move(storage), std::move(prepared));
 }
 

@@ -6,6 +6,7 @@
 // prepared data without a journal is temporary and removed when its table loads.
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -26,7 +27,7 @@ void recoverRenameJournals(const std::string& journal_dir);
 class InsertTransaction {
  public:
   explicit InsertTransaction(std::string journal_dir) : journal_dir_(std::move(journal_dir)) {}
-  /// Adds a prepared write (keeps `storage` alive until commit).
+  /// Adds a prepared write (keeps `storage` alive until commit). Thread-safe.
   void add(StoragePtr storage, std::unique_ptr<PreparedInsert> prepared);
   /// Makes every prepared write durable and visible, or (on exception before the journal is
   /// written) none of them.
@@ -34,6 +35,7 @@ class InsertTransaction {
 
  private:
   std::string journal_dir_;
+  std::mutex mutex_;
   std::vector<std::pair<StoragePtr, std::unique_ptr<PreparedInsert>>> writes_;
 };
 

@@ -19,7 +19,7 @@ namespace tally {
 
 namespace {
 
-enum class AggregationMethod : uint8_t { NoKeys, Key8, Key16, Key64, Key128, KeyString, LowCardinality, Serialized };
+enum class AggregationMethod : uint8_t { NoKeys, Key8, Key16, Key64, Key128, Key256, KeyString, LowCardinality, Serialized };
 
 /// Memory layout of the states of all aggregates of one group, and their lifetime.
 class StatesLayout {
@@ -66,9 +66,10 @@ class StatesLayout {
   bool trivial_destroy_ = true;
 };
 
-/// Dense ids for the values of a LowCardinality key in a multi-column GROUP BY, shared by all
-/// threads so that packed keys agree when the per-thread tables merge. Id 0 is NULL; values
-/// get ids from 1. Consulted once per new dictionary code per thread, so the lock is cold.
+/// Dense ids for the values of a LowCardinality or String key in a multi-column GROUP BY, shared
+/// by all threads so that packed keys agree when the per-thread tables merge. Id 0 is NULL;
+/// values get ids from 1. Consulted once per new value per thread (StringIdCache, or once per
+/// new dictionary code), so the lock is cold.
 struct LowCardinalityKeyIds {
   std::mutex mutex;
   std::unordered_map<std::string, uint32_t> ids;
@@ -88,15 +89,36 @@ struct LowCardinalityIdCache {
   static constexpr uint32_t kUnknown = ~0U;
 };
 
+/// Per thread: the id of each String key value seen, in front of the shared LowCardinalityKeyIds
+/// (local ids index `global`). Keys are copies in the thread's arena.
+class StringIdCache {
+ public:
+  uint32_t idOf(std::string_view value, LowCardinalityKeyIds& ids, Arena& arena) {
+    bool inserted;
+    uint32_t local = local_.idOf(value, inserted);
+    if (inserted) {
+      local_.setLastKey(arena.insert(value).data());
+      global_.push_back(ids.idOf(value));
+    }
+    return global_[local];
+  }
+
+ private:
+  StringIdMap local_;
+  PODArray<uint32_t> global_;
+};
+
 /// The groups of one thread.
 struct GroupTable {
   std::vector<LowCardinalityIdCache> lc_id_caches;  // per key (used for LowCardinality keys)
+  std::vector<StringIdCache> string_id_caches;      // per key (used for String keys)
   std::shared_ptr<Arena> arena = std::make_shared<Arena>(1 << 16);
   AggregateDataPtr no_key = nullptr;
   AggregateDataPtr null_key = nullptr;  // LowCardinality(Nullable) NULL group
   PODArray<AggregateDataPtr> direct;    // Key8 / Key16
   HashMap<HashMapUInt64Traits, char> map64{64};
   HashMap<HashMapUInt128Traits, char> map128{64};
+  HashMap<HashMapKey256Traits, char> map256{64};
   StringHashMap<char> map_string{64};
   // LowCardinality: group of each dictionary code, for the last dictionary seen.
   std::shared_ptr<LowCardinalityDictionary> cached_dictionary;
@@ -171,12 +193,13 @@ class AggregatingStream final : public BlockStream {
         return;
       }
     }
-    // Fixed-width keys packed into 64 or 128 bits.
+    // Fixed-width keys packed into 64, 128 or 256 bits.
     size_t total = 0;
     lc_key_ids_.resize(key_types_.size());
     for (size_t k = 0; k < key_types_.size(); ++k) {
       const DataTypePtr& t = key_types_[k];
-      if (t->typeId() == TypeIndex::LowCardinality) {
+      if (t->typeId() == TypeIndex::LowCardinality || t->typeId() == TypeIndex::String ||
+          t->typeId() == TypeIndex::FixedString) {
         // Grouped by a dense id of its value (4 bytes), decoded back to values at the end.
         lc_key_ids_[k] = std::make_shared<LowCardinalityKeyIds>();
         key_widths_.push_back(4);
@@ -201,15 +224,18 @@ class AggregatingStream final : public BlockStream {
       method_ = AggregationMethod::Key64;
     else if (total <= 16)
       method_ = AggregationMethod::Key128;
+    else if (total <= 32)
+      method_ = AggregationMethod::Key256;
     else
       method_ = AggregationMethod::Serialized;
-    if (method_ != AggregationMethod::Key64 && method_ != AggregationMethod::Key128) lc_key_ids_.clear();
+    if (method_ == AggregationMethod::Serialized) lc_key_ids_.clear();
   }
 
-  /// The key columns of a block for packing: LowCardinality keys become UInt32 ids.
+  /// The key columns of a block for packing: LowCardinality and String keys become UInt32 ids.
   std::vector<ColumnPtr> fixedKeyColumns(GroupTable& t, const Block& block, size_t rows) {
     std::vector<ColumnPtr> cols;
     if (t.lc_id_caches.size() < key_positions_.size()) t.lc_id_caches.resize(key_positions_.size());
+    if (t.string_id_caches.size() < key_positions_.size()) t.string_id_caches.resize(key_positions_.size());
     for (size_t k = 0; k < key_positions_.size(); ++k) {
       ColumnPtr col = materialize(block.at(key_positions_[k]).column);
       if (k >= lc_key_ids_.size() || !lc_key_ids_[k]) {
@@ -219,7 +245,10 @@ class AggregatingStream final : public BlockStream {
       LowCardinalityKeyIds& ids = *lc_key_ids_[k];
       auto out = ColumnUInt32::create(rows);
       uint32_t* dst = out->getData().data();
-      if (col->kind() != ColumnKind::LowCardinality) {
+      if (col->kind() == ColumnKind::String || col->kind() == ColumnKind::FixedString) {
+        StringIdCache& cache = t.string_id_caches[k];
+        for (size_t i = 0; i < rows; ++i) dst[i] = cache.idOf(col->getDataAt(i), ids, *t.arena);
+      } else if (col->kind() != ColumnKind::LowCardinality) {
         for (size_t i = 0; i < rows; ++i) dst[i] = col->isNullAt(i) ? 0 : ids.idOf(col->getDataAt(i));
       } else {
         const auto& lc = static_cast<const ColumnLowCardinality&>(*col);
@@ -310,19 +339,12 @@ class AggregatingStream final : public BlockStream {
         }
         break;
       }
-      case AggregationMethod::Key128: {
-        std::vector<ColumnPtr> cols = fixedKeyColumns(t, block, rows);
-        packKeys(cols, rows, [&](size_t i, const char* key) {
-          UInt128 k;
-          std::memcpy(&k.low, key, 8);
-          std::memcpy(&k.high, key + 8, 8);
-          bool inserted;
-          char*& v = t.map128.emplace(k, inserted);
-          if (inserted) v = newGroup(t);
-          places[i] = v;
-        });
+      case AggregationMethod::Key128:
+        lookupPacked<UInt128>(t, t.map128, fixedKeyColumns(t, block, rows), rows, places);
         break;
-      }
+      case AggregationMethod::Key256:
+        lookupPacked<PackedKey256>(t, t.map256, fixedKeyColumns(t, block, rows), rows, places);
+        break;
       case AggregationMethod::KeyString: {
         ColumnPtr col = materialize(block.at(key_positions_[0]).column);
         for (size_t i = 0; i < rows; ++i) places[i] = lookupString(t, col->getDataAt(i));
@@ -441,11 +463,31 @@ class AggregatingStream final : public BlockStream {
     return t.null_key;
   }
 
+  /// Groups of keys packed into `Key` (16 or 32 bytes): keys and hashes for the whole block
+  /// first, then lookups with the cell of a later row prefetched.
+  template <typename Key, typename Map>
+  void lookupPacked(GroupTable& t, Map& map, const std::vector<ColumnPtr>& cols, size_t rows, AggregateDataPtr* places) {
+    static_assert(sizeof(Key) == 16 || sizeof(Key) == 32);
+    packed_keys_.resize(rows * sizeof(Key));
+    hashes_.resize(rows);
+    Key* keys = reinterpret_cast<Key*>(packed_keys_.data());
+    packKeys(cols, rows, [&](size_t i, const char* key) { std::memcpy(static_cast<void*>(&keys[i]), key, sizeof(Key)); });
+    for (size_t i = 0; i < rows; ++i) hashes_[i] = Map::Traits::hash(keys[i]);
+    constexpr size_t kAhead = 8;
+    for (size_t i = 0; i < rows; ++i) {
+      if (i + kAhead < rows) map.prefetch(hashes_[i + kAhead]);
+      bool inserted;
+      char*& v = map.emplace(keys[i], hashes_[i], inserted);
+      if (inserted) v = newGroup(t);
+      places[i] = v;
+    }
+  }
+
   template <typename F>
   void packKeys(const std::vector<ColumnPtr>& cols, size_t rows, F&& f) {
     std::vector<const char*> raws;
     for (const auto& c : cols) raws.push_back(rawData(*c));
-    char key[16];
+    char key[32];
     for (size_t i = 0; i < rows; ++i) {
       std::memset(key, 0, sizeof(key));
       size_t offset = 0;
@@ -496,6 +538,15 @@ class AggregatingStream final : public BlockStream {
       v = p;
     });
     src.map128 = HashMap<HashMapUInt128Traits, char>(16);
+    src.map256.forEach([&](const PackedKey256& key, char* place) {
+      bool inserted;
+      char*& v = dst.map256.emplace(key, inserted);
+      if (inserted) v = nullptr;
+      AggregateDataPtr p = v;
+      mergePlace(dst, p, place);
+      v = p;
+    });
+    src.map256 = HashMap<HashMapKey256Traits, char>(16);
     src.map_string.forEach([&](std::string_view key, uint64_t hash, char* place) {
       bool inserted;
       auto& cell = dst.map_string.emplace(key, hash, inserted);
@@ -519,11 +570,13 @@ class AggregatingStream final : public BlockStream {
     for (auto p : t.direct) destroy(p);
     t.map64.forEach([&](uint64_t, char* p) { destroy(p); });
     t.map128.forEach([&](const UInt128&, char* p) { destroy(p); });
+    t.map256.forEach([&](const PackedKey256&, char* p) { destroy(p); });
     t.map_string.forEach([&](std::string_view, uint64_t, char* p) { destroy(p); });
     t.no_key = t.null_key = nullptr;
     t.direct.clear();
     t.map64 = HashMap<HashMapUInt64Traits, char>(16);
     t.map128 = HashMap<HashMapUInt128Traits, char>(16);
+    t.map256 = HashMap<HashMapKey256Traits, char>(16);
     t.map_string = StringHashMap<char>(16);
   }
 
@@ -536,17 +589,27 @@ class AggregatingStream final : public BlockStream {
     std::vector<AggregateDataPtr> places;
     places.reserve(t.groups);
 
+    // LowCardinality results: the code of each id in the result's dictionary, once known.
+    constexpr uint32_t kNoCode = ~0U;
+    std::vector<PODArray<uint32_t>> result_codes(key_columns.size());
+    for (size_t k = 0; k < lc_key_ids_.size(); ++k)
+      if (lc_key_ids_[k] && key_columns[k]->kind() == ColumnKind::LowCardinality)
+        result_codes[k].resizeFill(lc_key_ids_[k]->values.size(), kNoCode);
     auto insert_raw = [&](const char* key) {
       size_t offset = 0;
       for (size_t k = 0; k < key_columns.size(); ++k) {
         if (k < lc_key_ids_.size() && lc_key_ids_[k]) {
           uint32_t id = 0;
           std::memcpy(&id, key + offset, 4);
-          if (id == 0) {
+          uint32_t* code = result_codes[k].empty() ? nullptr : &result_codes[k][id];
+          if (code && *code != kNoCode) {
+            static_cast<ColumnLowCardinality&>(*key_columns[k]).insertIndex(*code);
+          } else if (id == 0) {
             key_columns[k]->insertDefault();  // NULL
           } else {
             const std::string& value = lc_key_ids_[k]->values[id];
             key_columns[k]->insertData(value.data(), value.size());
+            if (code) *code = static_cast<ColumnLowCardinality&>(*key_columns[k]).getIndexAt(key_columns[k]->size() - 1);
           }
         } else {
           key_columns[k]->insertData(key + offset, key_widths_[k]);
@@ -582,6 +645,12 @@ class AggregatingStream final : public BlockStream {
           std::memcpy(raw, &key.low, 8);
           std::memcpy(raw + 8, &key.high, 8);
           insert_raw(raw);
+          places.push_back(p);
+        });
+        break;
+      case AggregationMethod::Key256:
+        t.map256.forEach([&](const PackedKey256& key, char* p) {
+          insert_raw(reinterpret_cast<const char*>(key.w));
           places.push_back(p);
         });
         break;
@@ -678,12 +747,16 @@ class AggregatingStream final : public BlockStream {
   std::vector<GroupTable> tables_;
   std::vector<std::shared_ptr<Arena>> kept_arenas_;
   static thread_local PODArray<AggregateDataPtr> places_;
+  static thread_local PODArray<char> packed_keys_;
+  static thread_local PODArray<uint64_t> hashes_;
   std::vector<Block> output_;
   size_t next_output_ = 0;
   bool done_ = false;
 };
 
 thread_local PODArray<AggregateDataPtr> AggregatingStream::places_;
+thread_local PODArray<char> AggregatingStream::packed_keys_;
+thread_local PODArray<uint64_t> AggregatingStream::hashes_;
 
 }  // namespace
 

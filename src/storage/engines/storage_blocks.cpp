@@ -1,5 +1,6 @@
 #include "storage/engines/storage_blocks.h"
 
+#include <algorithm>
 #include <atomic>
 
 #include "common/exception.h"
@@ -43,7 +44,8 @@ class BlocksStream final : public BlockStream {
 
 }  // namespace
 
-StorageBlocks::StorageBlocks(ColumnsDescription columns, std::vector<Block> blocks) : blocks_(std::move(blocks)) {
+StorageBlocks::StorageBlocks(ColumnsDescription columns, std::vector<Block> blocks, size_t max_streams)
+    : blocks_(std::move(blocks)), max_streams_(std::max<size_t>(max_streams, 1)) {
   setColumns(std::move(columns));
 }
 
@@ -51,7 +53,7 @@ BlockStreams StorageBlocks::read(const ReadRequest& request, QueryContext& conte
   auto blocks = std::make_shared<const std::vector<Block>>(blocks_);
   auto next = std::make_shared<std::atomic<size_t>>(0);
   Block header = this->header(request.columns);
-  size_t streams = std::max<size_t>(1, std::min(request.max_streams, blocks_.size()));
+  size_t streams = std::max<size_t>(1, std::min({request.max_streams, max_streams_, blocks_.size()}));
   BlockStreams res;
   for (size_t i = 0; i < streams; ++i)
     res.push_back(std::make_unique<BlocksStream>(header, request.columns, blocks, next, context));

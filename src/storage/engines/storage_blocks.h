@@ -3,6 +3,7 @@
 // by the materialized views on its table). No copies, no re-encoding: reads hand out the
 // blocks themselves, one stream per block up to max_streams.
 
+#include <cstdint>
 #include <vector>
 
 #include "storage/storage.h"
@@ -11,8 +12,9 @@ namespace tally {
 
 class StorageBlocks final : public IStorage {
  public:
-  /// `blocks` hold (at least) every physical column of `columns`.
-  StorageBlocks(ColumnsDescription columns, std::vector<Block> blocks);
+  /// `blocks` hold (at least) every physical column of `columns`. Reads use at most
+  /// `max_streams` streams (1: one thread reads every block in order).
+  StorageBlocks(ColumnsDescription columns, std::vector<Block> blocks, size_t max_streams = SIZE_MAX);
 
   std::string engineName() const override { return "Blocks"; }
   BlockStreams read(const ReadRequest& request, QueryContext& context) override;
@@ -20,6 +22,7 @@ class StorageBlocks final : public IStorage {
 
  private:
   std::vector<Block> blocks_;
+  size_t max_streams_;
 };
 
 }  // namespace tally

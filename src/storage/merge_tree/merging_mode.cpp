@@ -204,7 +204,7 @@ Block applyMergingMode(const Block& block, const std::vector<std::string>& key, 
             }
           }
         }
-        if (!result) result = col->permute(first_rows, groups);
+        if (!result) result = groups == col->size() ? col : col->permute(first_rows, groups);
         out.insert({result, c.type, c.name});
       }
       out.setRows(groups);

@@ -4,12 +4,12 @@
 #include <bit>
 #include <cstring>
 #include <string_view>
-#include <unordered_map>
 
 #include "columns/column_const.h"
 #include "columns/column_low_cardinality.h"
 #include "columns/column_string.h"
 #include "columns/column_vector.h"
+#include "execution/hash_map.h"
 #include "execution/operators/sorting_stream.h"
 
 namespace tally {
@@ -21,14 +21,14 @@ using Ranks = std::vector<uint64_t>;
 /// Ranks of distinct strings in sorted order, for `values` (size n) of a string-like column.
 template <typename GetValue>
 bool rankStrings(size_t rows, GetValue get, Ranks& ranks, uint64_t& max_rank) {
-  std::unordered_map<std::string_view, uint32_t> index;
+  StringIdMap index;
   std::vector<std::string_view> distinct;
   std::vector<uint32_t> ids(rows);
   for (size_t i = 0; i < rows; ++i) {
     std::string_view v = get(i);
-    auto [it, inserted] = index.emplace(v, uint32_t(distinct.size()));
+    bool inserted;
+    ids[i] = index.idOf(v, inserted);
     if (inserted) distinct.push_back(v);
-    ids[i] = it->second;
   }
   std::vector<uint32_t> order(distinct.size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -105,10 +105,42 @@ bool rankColumn(const Column& column, Ranks& ranks, uint64_t& max_rank) {
   }
 }
 
+/// Stable LSD radix sort of row numbers by `keys` (values below 2^bits), 11 bits per pass.
+void radixSortPermutation(const std::vector<uint64_t>& keys, unsigned bits, Permutation& perm) {
+  const size_t rows = keys.size();
+  constexpr unsigned kDigit = 11;
+  constexpr size_t kBuckets = size_t(1) << kDigit;
+  struct Item {
+    uint64_t key;
+    uint64_t row;
+  };
+  std::vector<Item> a(rows), b(rows);
+  for (size_t i = 0; i < rows; ++i) a[i] = {keys[i], i};
+  std::vector<size_t> count(kBuckets);
+  for (unsigned shift = 0; shift < bits; shift += kDigit) {
+    std::fill(count.begin(), count.end(), 0);
+    for (const Item& it : a) ++count[(it.key >> shift) & (kBuckets - 1)];
+    if (count[(a[0].key >> shift) & (kBuckets - 1)] == rows) continue;  // one bucket: nothing moves
+    size_t sum = 0;
+    for (auto& c : count) {
+      size_t n = c;
+      c = sum;
+      sum += n;
+    }
+    for (const Item& it : a) b[count[(it.key >> shift) & (kBuckets - 1)]++] = it;
+    a.swap(b);
+  }
+  for (size_t i = 0; i < rows; ++i) perm[i] = a[i].row;
+}
+
 }  // namespace
 
 void sortByKey(const Block& block, const std::vector<std::string>& keys, Permutation& perm) {
   size_t rows = block.rows();
+  if (rows == 0) {
+    perm.clear();
+    return;
+  }
   std::vector<Ranks> ranks(keys.size());
   std::vector<unsigned> bits(keys.size());
   unsigned total_bits = 0;
@@ -131,6 +163,18 @@ void sortByKey(const Block& block, const std::vector<std::string>& keys, Permuta
     sortBlockPermutation(block, description, 0, perm);
     return;
   }
+  perm.resize(rows);
+  if (total_bits <= 64) {
+    std::vector<uint64_t> packed(rows);
+    for (size_t i = 0; i < rows; ++i) {
+      uint64_t key = 0;
+      for (size_t k = 0; k < keys.size(); ++k)
+        if (bits[k]) key = (key << bits[k]) | ranks[k][i];
+      packed[i] = key;
+    }
+    radixSortPermutation(packed, total_bits, perm);
+    return;
+  }
   using U128 = unsigned __int128;
   struct Entry {
     U128 key;
@@ -146,7 +190,6 @@ void sortByKey(const Block& block, const std::vector<std::string>& keys, Permuta
   std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
     return a.key < b.key || (a.key == b.key && a.row < b.row);
   });
-  perm.resize(rows);
   for (size_t i = 0; i < rows; ++i) perm[i] = entries[i].row;
 }
 

@@ -1,5 +1,6 @@
 #include "storage/merge_tree/column_serialization.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "columns/column_array.h"
@@ -50,8 +51,18 @@ void serializeColumnRange(const DataType& type, const Column& column, size_t sta
   }
   switch (column.kind()) {
     case ColumnKind::String: {
+      // Lengths at the narrowest width (1, 2 or 4 bytes, given first) that holds them all.
       const auto& s = static_cast<const ColumnString&>(column);
-      appendU32s(out, length, [&](size_t i) { return s.sizeAt(start + i); });
+      size_t longest = 0;
+      for (size_t i = 0; i < length; ++i) longest = std::max<size_t>(longest, s.sizeAt(start + i));
+      const uint8_t width = longest <= 0xFF ? 1 : longest <= 0xFFFF ? 2 : 4;
+      out += char(width);
+      size_t at = out.size();
+      out.resize(at + length * width);
+      for (size_t i = 0; i < length; ++i) {
+        uint32_t len = uint32_t(s.sizeAt(start + i));
+        std::memcpy(out.data() + at + i * width, &len, width);  // little-endian: the low bytes
+      }
       size_t from = s.offsetAt(start), to = s.offsetAt(start + length);
       out.append(reinterpret_cast<const char*>(s.getChars().data()) + from, to - from);
       return;
@@ -106,19 +117,28 @@ const char* deserializeColumnRange(const DataType& type, Column& column, size_t 
   switch (column.kind()) {
     case ColumnKind::String: {
       auto& s = static_cast<ColumnString&>(column);
+      pos = need(pos, end, 1);
+      const uint8_t width = uint8_t(pos[-1]);
+      if (width != 1 && width != 2 && width != 4) truncated();
       const char* lengths = pos;
-      pos = need(pos, end, rows * sizeof(uint32_t));
+      pos = need(pos, end, rows * width);
       auto& offsets = s.getOffsets();
       size_t base = s.getChars().size();
       size_t total = 0;
       size_t old_rows = offsets.size();
       offsets.resize(old_rows + rows);
-      for (size_t i = 0; i < rows; ++i) {
-        uint32_t len;
-        std::memcpy(&len, lengths + i * sizeof(uint32_t), sizeof(len));
-        total += len;
-        offsets[old_rows + i] = base + total;
-      }
+      auto decode = [&](auto tag) {
+        using W = decltype(tag);
+        for (size_t i = 0; i < rows; ++i) {
+          W len;
+          std::memcpy(&len, lengths + i * sizeof(W), sizeof(W));
+          total += len;
+          offsets[old_rows + i] = base + total;
+        }
+      };
+      if (width == 1) decode(uint8_t());
+      else if (width == 2) decode(uint16_t());
+      else decode(uint32_t());
       const char* next = need(pos, end, total);
       s.getChars().insert(pos, pos + total);
       return next;

@@ -25,7 +25,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kPartHeader = "tally part 1";
+constexpr const char* kPartHeader = "tally part 2";
+/// Granules of a column are compressed together until a frame holds this many bytes (as
+/// ClickHouse's min_compress_block_size): small frames compress worse.
+constexpr size_t kMinFrameBytes = 64 * 1024;
 
 std::string escapeName(const std::string& s) {
   std::string r;
@@ -167,7 +170,16 @@ int DataPart::fileDescriptor(size_t pos) const {
 ColumnPtr DataPart::readColumn(size_t pos, size_t first, size_t last) const {
   const PartColumn& c = columns[pos];
   if (last > granules() || first > last) throw Exception(ErrorCodes::LOGICAL_ERROR, "Granule range out of part");
-  uint64_t from = c.marks[first], to = c.marks[last];
+  // Bytes from the frame of `first` to the end of the frame of `last - 1`.
+  uint64_t from = c.marks[first], to = from;
+  if (last > first) {
+    to = c.marks.back();
+    for (size_t g = last; g < granules(); ++g)
+      if (c.marks[g] != c.marks[last - 1]) {
+        to = c.marks[g];
+        break;
+      }
+  }
   thread_local std::string compressed, raw;
   readFileRange(fileDescriptor(pos), from, size_t(to - from), compressed);
   size_t rows_total = 0;
@@ -179,9 +191,15 @@ ColumnPtr DataPart::readColumn(size_t pos, size_t first, size_t last) const {
   size_t offset = 0;
   for (size_t g = first; g < last; ++g) {
     try {
-      offset += CompressionCodec::decompress(compressed.data() + offset, compressed.size() - offset, raw);
-      const char* end = deserializeColumnRange(*stored_type, *out, granuleRows(g), raw.data(), raw.data() + raw.size());
-      if (end != raw.data() + raw.size()) corrupted(path, "granule of column " + c.name + " has extra bytes");
+      if (g == first || c.marks[g] != c.marks[g - 1]) {
+        if (offset >= compressed.size()) corrupted(path, "column " + c.name + " ends before its granules");
+        offset += CompressionCodec::decompress(compressed.data() + offset, compressed.size() - offset, raw);
+      }
+      const bool frame_goes_on = g + 1 < granules() && c.marks[g + 1] == c.marks[g];
+      size_t begin = c.in_frame[g], end = frame_goes_on ? c.in_frame[g + 1] : raw.size();
+      if (begin > end || end > raw.size()) corrupted(path, "granule of column " + c.name + " is outside its frame");
+      const char* stop = deserializeColumnRange(*stored_type, *out, granuleRows(g), raw.data() + begin, raw.data() + end);
+      if (stop != raw.data() + end) corrupted(path, "granule of column " + c.name + " has extra bytes");
     } catch (Exception& e) {
       e.addMessage("while reading column " + c.name + " of data part " + path);
       throw;
@@ -243,12 +261,19 @@ MutableDataPartPtr writePart(const std::string& dir, const PartName& name, const
     file.clear();
     pc.marks.reserve(granules + 1);
     bool usable = enc.values_for_minmax != nullptr;
+    pc.in_frame.reserve(granules);
+    uint64_t frame_start = 0;
+    granule.clear();  // the frame being filled
     for (size_t g = 0; g < granules; ++g) {
-      pc.marks.push_back(file.size());
+      pc.marks.push_back(frame_start);
+      pc.in_frame.push_back(uint32_t(granule.size()));
       size_t start = g * index_granularity, len = part->granuleRows(g);
-      granule.clear();
       serializeColumnRange(*stored_type, *enc.data, start, len, granule);
-      codecs[i].compress(granule, file);
+      if (granule.size() >= kMinFrameBytes || g + 1 == granules) {
+        codecs[i].compress(granule, file);
+        granule.clear();
+        frame_start = file.size();
+      }
       if (usable) {
         Field lo, hi;
         usable = columnRangeMinMax(*enc.values_for_minmax, start, len, lo, hi);
@@ -262,6 +287,7 @@ MutableDataPartPtr writePart(const std::string& dir, const PartName& name, const
     bytes += file.size();
 
     for (uint64_t m : pc.marks) appendPod(marks_frame, m);
+    for (uint32_t o : pc.in_frame) appendPod(marks_frame, o);
     minmax_frame += char(usable ? 1 : 0);
     if (usable)
       for (size_t g = 0; g < granules; ++g) writeField(minmax_frame, pc.mins[g]), writeField(minmax_frame, pc.maxs[g]);
@@ -364,14 +390,23 @@ std::shared_ptr<DataPart> DataPart::load(const std::string& path, const PartName
   };
   // Marks.
   next_frame();
-  if (frame.size() != column_count * (granules + 1) * sizeof(uint64_t)) corrupted(path, "marks have a wrong size");
+  const size_t marks_per_column = (granules + 1) * sizeof(uint64_t) + granules * sizeof(uint32_t);
+  if (frame.size() != column_count * marks_per_column) corrupted(path, "marks have a wrong size");
   const char* p = frame.data();
   const char* end = frame.data() + frame.size();
   for (auto& c : part->columns) {
     c.marks.resize(granules + 1);
     for (auto& m : c.marks) m = readPod<uint64_t>(p, end, path);
-    for (size_t g = 0; g < granules; ++g)
+    c.in_frame.resize(granules);
+    for (auto& o : c.in_frame) o = readPod<uint32_t>(p, end, path);
+    for (size_t g = 0; g < granules; ++g) {
       if (c.marks[g] > c.marks[g + 1]) corrupted(path, "marks are not increasing");
+      // A new frame starts a granule at its beginning; within a frame, granules follow each other.
+      bool same_frame = g + 1 < granules && c.marks[g + 1] == c.marks[g];
+      if (same_frame ? c.in_frame[g + 1] < c.in_frame[g] : (g + 1 < granules && c.in_frame[g + 1] != 0))
+        corrupted(path, "granule offsets in frames are out of order");
+    }
+    if (granules && c.in_frame[0] != 0) corrupted(path, "granule offsets in frames are out of order");
     struct stat st;
     if (::stat((path + "/" + c.file).c_str(), &st) != 0)
       throw Exception(ErrorCodes::NO_FILE_IN_DATA_PART, "No file {} in data part {}", c.file, path);

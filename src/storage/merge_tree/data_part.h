@@ -25,7 +25,11 @@ struct PartColumn {
   std::string name;
   DataTypePtr type;
   std::string file;              // column file name in the part directory
-  std::vector<uint64_t> marks;   // granules + 1 byte offsets of granule frames in `file`
+  /// Granule g is at byte in_frame[g] of the decompressed frame that starts at byte marks[g] of
+  /// `file` (a frame holds whole granules, at least kMinFrameBytes of them unless last);
+  /// marks has granules + 1 entries, the last one the file's size.
+  std::vector<uint64_t> marks;
+  std::vector<uint32_t> in_frame;
   /// LowCardinality: width of the stored codes (1, 2 or 4) and the part's dictionary (values of
   /// the dictionary type without Nullable, code 0 first). 0 / null otherwise.
   uint8_t code_width = 0;

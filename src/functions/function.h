@@ -17,6 +17,7 @@
 // Arguments listed by getArgumentsThatAreAlwaysConstant() must be constants (checked by the
 // analyzer) — regexps, formats, JSON paths.
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -42,6 +43,9 @@ struct FunctionContext {
   const TimeZone* session_time_zone = nullptr;
   /// Services of the embedding layer (dictionaries, ...), reached through an interface.
   std::shared_ptr<void> services;
+  /// Throws ACCESS_DENIED unless the query's user may use dictionary database.name (dictGet
+  /// privilege); empty: no check (internal queries).
+  std::function<void(const std::string& database, const std::string& name)> check_dict_get;
 };
 
 class IFunction {

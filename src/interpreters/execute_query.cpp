@@ -1,19 +1,17 @@
 #include "interpreters/execute_query.h"
 
 #include <chrono>
-
-#include "common/profile_events.h"
-#include "interpreters/query_log.h"
-
 #include <random>
 
+#include "access/access_store.h"
 #include "analyzer/query_analyzer.h"
 #include "common/exception.h"
+#include "common/profile_events.h"
 #include "common/time_zone.h"
-#include "access/access_store.h"
-#include "interpreters/access_checks.h"
 #include "dictionaries/dictionary_registry.h"
+#include "interpreters/access_checks.h"
 #include "interpreters/interpreters.h"
+#include "interpreters/query_log.h"
 #include "interpreters/values_expressions.h"
 #include "parser/parser.h"
 
@@ -131,6 +129,10 @@ QueryResultInfo executeStatement(Session& session, const ASTPtr& ast_in, std::st
   context->function_context.current_user = session.user;
   context->function_context.query_id = context->query_id;
   context->function_context.services = session.engine().dictionaries();  // dict* functions
+  Session* session_ptr = &session;
+  context->function_context.check_dict_get = [session_ptr](const std::string& database, const std::string& name) {
+    requireGrant(*session_ptr, AccessType::DICT_GET, database, name);
+  };
   if (!context->settings.session_timezone.empty())
     context->function_context.session_time_zone = &TimeZone::get(context->settings.session_timezone);
 

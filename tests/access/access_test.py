@@ -148,6 +148,19 @@ def main():
                      "CREATE TABLE IF NOT EXISTS t (a UInt8, b UInt8) ENGINE = Memory; SELECT b FROM t", 497, "SELECT(b) ON _local.t",
                      user="writer", password="writer-pw")
 
+        # dictGet (and dictHas) need the dictGet privilege on the dictionary.
+        expect_ok("dictionary", data,
+                  "CREATE TABLE dsrc (id UInt64, v String) ENGINE = MergeTree ORDER BY id; INSERT INTO dsrc VALUES (1, 'one');"
+                  "CREATE DICTIONARY d (id UInt64, v String) PRIMARY KEY id SOURCE(CLICKHOUSE(TABLE 'dsrc')) LAYOUT(FLAT()) LIFETIME(0)")
+        expect_error("no dictGet", data, "SELECT dictGet('d', 'v', toUInt64(1))", 497,
+                     "writer: Not enough privileges. To execute this query, it's necessary to have the grant dictGet ON _local.d",
+                     user="writer", password="writer-pw")
+        expect_error("no dictHas", data, "SELECT dictHas('_local.d', toUInt64(1))", 497, "grant dictGet ON _local.d",
+                     user="writer", password="writer-pw")
+        expect_ok("grant dictGet", data, "GRANT dictGet ON _local.d TO writer")
+        expect_ok("dictGet granted", data, "SELECT dictGet('d', 'v', toUInt64(1)), dictHas('d', toUInt64(2))", "one\t0\n",
+                  user="writer", password="writer-pw")
+
         # Persistence: files hold hashes, never the passwords; definitions survive reopening.
         access_dir = os.path.join(data, "access")
         files = sorted(os.listdir(access_dir))

@@ -141,7 +141,7 @@ class FunctionDictGet final : public IFunction {
   /// Dictionary, attributes and key checks against the registered definition.
   Resolved resolve(const ColumnsWithTypeAndName& args) const {
     const std::string name = dictionaryNameArgument(name_, args, 0);
-    auto structure = dictionaryRegistryOf(*context_, name).structure(name, context_->current_database);
+    auto structure = dictionaryStructureOf(*context_, name);
     Resolved r = resolve(args, *structure);
     r.owner = std::move(structure);
     return r;

@@ -25,7 +25,7 @@ class FunctionDictHas final : public IFunction {
   DataTypePtr getReturnType(const ColumnsWithTypeAndName& args) const override {
     checkArgumentCount("dictHas", args.size(), 2, 3);
     const std::string name = dictionaryNameArgument("dictHas", args, 0);
-    auto structure = dictionaryRegistryOf(*context_, name).structure(name, context_->current_database);
+    auto structure = dictionaryStructureOf(*context_, name);
     checkKeyArguments("dictHas", *structure, 1, args[1].type, args.size() > 2 ? &args[2].type : nullptr);
     return typeUInt8();
   }

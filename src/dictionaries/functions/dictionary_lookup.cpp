@@ -28,6 +28,12 @@ DictionaryRegistry& dictionaryRegistryOf(const FunctionContext& context, const s
   return *registry;
 }
 
+std::shared_ptr<const DictionaryStructure> dictionaryStructureOf(const FunctionContext& context, const std::string& name) {
+  auto structure = dictionaryRegistryOf(context, name).structure(name, context.current_database);
+  if (context.check_dict_get) context.check_dict_get(structure->database, structure->name);
+  return structure;
+}
+
 std::string dictionaryNameArgument(const std::string& function, const ColumnsWithTypeAndName& args, size_t i) {
   if (!isString(args[i].type))
     throw Exception(ErrorCodes::ILLEGAL_TYPE_OF_ARGUMENT, "Illegal type {} of {} argument of function {}, expected a const string",

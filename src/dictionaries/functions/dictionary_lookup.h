@@ -16,6 +16,10 @@ namespace tally {
 /// DictionaryRegistry); throws BAD_ARGUMENTS "external dictionary 'name' not found" without one.
 DictionaryRegistry& dictionaryRegistryOf(const FunctionContext& context, const std::string& dictionary_name);
 
+/// The definition of dictionary `name` (resolved against the current database), after checking
+/// that the query's user holds dictGet on it (FunctionContext::check_dict_get).
+std::shared_ptr<const DictionaryStructure> dictionaryStructureOf(const FunctionContext& context, const std::string& name);
+
 /// The constant dictionary name of argument i.
 std::string dictionaryNameArgument(const std::string& function, const ColumnsWithTypeAndName& args, size_t i);
 

@@ -11,7 +11,7 @@ BUILD_PKGS=(
   libgtest-dev libgmock-dev libbenchmark-dev
   tzdata
 )
-TEST_PKGS=(clickhouse-server clickhouse-client curl python3 xz-utils bzip2 zstd lz4 gzip nodejs npm)  # npm: tests/server/js (@clickhouse/client)
+TEST_PKGS=(clickhouse-server clickhouse-client curl python3 xz-utils bzip2 zstd lz4 gzip nodejs npm chromium)  # npm: tests/server/js (@clickhouse/client, playwright-core); chromium: its /play browser test
 
 BENCH_PKGS=(nodejs npm bc wrk)  # bench/: DuckDB through npm's @duckdb/node-api; wrk: bench/http_load.sh
 

@@ -8,6 +8,7 @@ std::string_view playPageHtml() {
 <head>
 <meta charset="UTF-8">
 <title>tally play</title>
+<link rel="icon" href="data:,">
 <style>
   body { font-family: system-ui, sans-serif; margin: 1.5em; background: #fafafa; color: #222; }
   #bar { display: flex; gap: .5em; margin-bottom: .5em; align-items: center; }

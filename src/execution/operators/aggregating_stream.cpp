@@ -72,13 +72,19 @@ class StatesLayout {
 /// new dictionary code), so the lock is cold.
 struct LowCardinalityKeyIds {
   std::mutex mutex;
-  std::unordered_map<std::string, uint32_t> ids;
-  std::vector<std::string> values{std::string()};  // id -> raw value bytes
+  Arena arena{1 << 16};                                  // the values' bytes
+  StringIdMap ids;                                       // value -> id - 1
+  std::vector<std::string_view> values{std::string_view()};  // id -> raw value bytes
   uint32_t idOf(std::string_view raw) {
     std::lock_guard lock(mutex);
-    auto [it, inserted] = ids.try_emplace(std::string(raw), uint32_t(values.size()));
-    if (inserted) values.emplace_back(raw);
-    return it->second;
+    bool inserted;
+    uint32_t id = ids.idOf(raw, inserted) + 1;
+    if (inserted) {
+      std::string_view stored = arena.insert(raw);
+      ids.setLastKey(stored.data());
+      values.push_back(stored);
+    }
+    return id;
   }
 };
 
@@ -200,6 +206,7 @@ class AggregatingStream final : public BlockStream {
       const DataTypePtr& t = key_types_[k];
       if (t->typeId() == TypeIndex::LowCardinality || t->typeId() == TypeIndex::String ||
           t->typeId() == TypeIndex::FixedString) {
+        string_id_keys_ |= t->typeId() != TypeIndex::LowCardinality;
         // Grouped by a dense id of its value (4 bytes), decoded back to values at the end.
         lc_key_ids_[k] = std::make_shared<LowCardinalityKeyIds>();
         key_widths_.push_back(4);
@@ -229,6 +236,30 @@ class AggregatingStream final : public BlockStream {
     else
       method_ = AggregationMethod::Serialized;
     if (method_ == AggregationMethod::Serialized) lc_key_ids_.clear();
+    if (method_ == AggregationMethod::Serialized) string_id_keys_ = false;
+  }
+
+  /// String keys as dense ids pay off when values repeat (names, versions); for mostly distinct
+  /// strings the id maps only add work, so the first block decides: past half distinct values
+  /// in its first rows, the keys are serialized instead.
+  void decideStringKeys(const Block& block) {
+    constexpr size_t kSample = 8192;
+    const size_t rows = std::min(block.rows(), kSample);
+    for (size_t k = 0; k < key_positions_.size(); ++k) {
+      const DataTypePtr& t = key_types_[k];
+      if (t->typeId() != TypeIndex::String && t->typeId() != TypeIndex::FixedString) continue;
+      ColumnPtr col = materialize(block.at(key_positions_[k]).column);
+      StringIdMap distinct(2 * rows);
+      for (size_t i = 0; i < rows; ++i) {
+        bool inserted;
+        distinct.idOf(col->getDataAt(i), inserted);
+      }
+      if (distinct.size() * 2 > rows) {
+        method_ = AggregationMethod::Serialized;
+        lc_key_ids_.clear();
+        return;
+      }
+    }
   }
 
   /// The key columns of a block for packing: LowCardinality and String keys become UInt32 ids.
@@ -303,6 +334,7 @@ class AggregatingStream final : public BlockStream {
   void consume(GroupTable& t, Block& block) {
     size_t rows = block.rows();
     if (rows == 0) return;
+    if (string_id_keys_) std::call_once(string_keys_decided_, [&] { decideStringKeys(block); });
     places_.resize(rows);
     AggregateDataPtr* places = places_.data();
 
@@ -607,7 +639,7 @@ class AggregatingStream final : public BlockStream {
           } else if (id == 0) {
             key_columns[k]->insertDefault();  // NULL
           } else {
-            const std::string& value = lc_key_ids_[k]->values[id];
+            std::string_view value = lc_key_ids_[k]->values[id];
             key_columns[k]->insertData(value.data(), value.size());
             if (code) *code = static_cast<ColumnLowCardinality&>(*key_columns[k]).getIndexAt(key_columns[k]->size() - 1);
           }
@@ -743,6 +775,8 @@ class AggregatingStream final : public BlockStream {
   std::vector<std::vector<size_t>> argument_positions_;
   AggregationMethod method_ = AggregationMethod::NoKeys;
   bool lc_numeric_ = false;
+  bool string_id_keys_ = false;  // some String key is packed as an id (until decideStringKeys says otherwise)
+  std::once_flag string_keys_decided_;
   Block header_;
   std::vector<GroupTable> tables_;
   std::vector<std::shared_ptr<Arena>> kept_arenas_;

@@ -51,6 +51,33 @@ void splitConjunction(const ExprPtr& e, Exprs& out) {
   out.push_back(e);
 }
 
+/// `ast` with every plain identifier naming an ALIAS column of `columns` replaced by that
+/// column's expression (cast to its type), recursively; CYCLIC_ALIASES past 32 levels.
+ASTPtr expandAliasColumns(const ASTPtr& ast, const ColumnsDescription& columns, size_t depth = 0) {
+  if (depth > 32) throw Exception(ErrorCodes::CYCLIC_ALIASES, "Cyclic aliases in ALIAS columns");
+  switch (ast->kind) {
+    case ASTKind::Identifier: {
+      const auto& id = ast->as<ASTIdentifier>();
+      const ColumnDescription* d = id.compound() ? nullptr : columns.find(id.name());
+      if (!d || d->default_kind != "ALIAS" || !d->default_expression) return ast;
+      ASTPtr expanded = expandAliasColumns(d->default_expression, columns, depth + 1);
+      return std::make_shared<ASTFunction>("CAST", ASTs{expanded, std::make_shared<ASTLiteral>(Field(d->type->name()))});
+    }
+    case ASTKind::Function: {
+      auto copy = astAs<ASTFunction>(ast->clone());
+      for (auto& a : copy->arguments->children) a = expandAliasColumns(a, columns, depth);
+      return copy;
+    }
+    case ASTKind::ExpressionList: {
+      auto copy = astAs<ASTExpressionList>(ast->clone());
+      for (auto& a : copy->children) a = expandAliasColumns(a, columns, depth);
+      return copy;
+    }
+    default:
+      return ast;
+  }
+}
+
 }  // namespace
 
 void SelectAnalyzer::analyzeFrom() {
@@ -357,14 +384,50 @@ PlanStepPtr SelectAnalyzer::buildFromPlan(const std::set<std::string>& required,
       step = std::make_unique<ConstantBlocksStep>(Block(), std::vector<Block>{std::move(counted)},
                                                   "trivial count of " + b.display_name);
     } else {
-      auto read = std::make_unique<ReadStorageStep>(b.storage, sources_names, b.display_name);
+      // ALIAS columns are computed from the stored columns they name.
+      const ColumnsDescription& columns = b.storage->columns();
+      std::vector<std::string> read_names;
+      std::set<std::string> read_set;
+      auto read_column = [&](const std::string& name) {
+        if (read_set.insert(name).second) read_names.push_back(name);
+      };
+      ASTs alias_asts;
+      std::vector<size_t> alias_positions;
+      for (size_t i = 0; i < sources_names.size(); ++i) {
+        const ColumnDescription* d = columns.find(sources_names[i]);
+        if (d && d->default_kind == "ALIAS" && d->default_expression) {
+          alias_asts.push_back(expandAliasColumns(std::make_shared<ASTIdentifier>(std::vector<std::string>{d->name}), columns));
+          alias_positions.push_back(i);
+        } else {
+          read_column(sources_names[i]);
+        }
+      }
+      Exprs alias_exprs;
+      if (!alias_asts.empty()) {
+        Block physical;
+        for (const auto& c : columns.physical()) physical.insert({nullptr, c.type, c.name});
+        alias_exprs = owner_.resolveExpressions(physical, alias_asts);
+        for (const auto& e : alias_exprs) {
+          std::set<std::string> used;
+          columnNames(e, used);
+          for (const auto& c : columns.physical())
+            if (used.count(c.name)) read_column(c.name);
+        }
+      }
+      auto read = std::make_unique<ReadStorageStep>(b.storage, read_names, b.display_name);
       if (filter && joins_.empty()) {
         std::map<std::string, std::string> filter_columns;
-        for (size_t i = 0; i < sources_names.size(); ++i) filter_columns[output_names[i]] = sources_names[i];
+        for (size_t i = 0; i < sources_names.size(); ++i)
+          if (read_set.count(sources_names[i])) filter_columns[output_names[i]] = sources_names[i];
         read->setFilterHint(filter, std::move(filter_columns));
       }
       read->setFinal(b.final);
       step = std::move(read);
+      if (!alias_exprs.empty()) {
+        auto evaluator = std::make_shared<ExpressionEvaluator>(step->header(), alias_exprs, /*keep_input=*/true);
+        step = std::make_unique<ExpressionStep>(std::move(step), evaluator, "ALIAS columns");
+        for (size_t k = 0; k < alias_positions.size(); ++k) sources_names[alias_positions[k]] = alias_exprs[k]->name;
+      }
     }
     // Rename to block names (and drop unneeded subquery columns).
     const Block& in = step->header();

@@ -98,6 +98,8 @@ void interpretInsert(StatementContext& sc, const ASTPtr& ast) {
       std::string name = c->kind == ASTKind::Identifier ? c->as<ASTIdentifier>().name() : formatAST(*c);
       const ColumnDescription* d = columns.find(name);
       if (!d) throw Exception(ErrorCodes::NO_SUCH_COLUMN_IN_TABLE, "No such column {} in table {}", name, insert.table);
+      if (d->default_kind == "ALIAS" || d->default_kind == "MATERIALIZED")
+        throw Exception(ErrorCodes::ILLEGAL_COLUMN, "Cannot insert column {}, because it is {} column", name, d->default_kind);
       if (insert_header.position(name) >= 0)
         throw Exception(ErrorCodes::DUPLICATE_COLUMN, "Column {} in table {} specified more than once", name, insert.table);
       insert_header.insert({nullptr, d->type, name});

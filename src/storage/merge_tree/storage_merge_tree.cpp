@@ -288,8 +288,9 @@ std::vector<MutableDataPartPtr> StorageMergeTree::writeTemporaryParts(const Bloc
 class StorageMergeTree::PreparedParts final : public PreparedInsert {
  public:
   PreparedParts(std::shared_ptr<StorageMergeTree> storage, std::vector<MutableDataPartPtr> parts, QueryContext& context,
-                uint64_t rows, uint64_t bytes)
-      : storage_(std::move(storage)), parts_(std::move(parts)), context_(context), rows_(rows), bytes_(bytes) {}
+                uint64_t rows, uint64_t bytes, std::shared_lock<std::shared_mutex> structure_lock)
+      : storage_(std::move(storage)), parts_(std::move(parts)), context_(context), rows_(rows), bytes_(bytes),
+        structure_lock_(std::move(structure_lock)) {}
   ~PreparedParts() override {
     if (published_) return;
     std::error_code ec;
@@ -313,6 +314,7 @@ class StorageMergeTree::PreparedParts final : public PreparedInsert {
     storage_->releaseBlocks(blocks());
     context_.addWritten(rows_, bytes_);
     if (storage_->background_merges_ && !parts_.empty()) MergeScheduler::instance().wake();
+    structure_lock_.unlock();
   }
 
  private:
@@ -321,9 +323,20 @@ class StorageMergeTree::PreparedParts final : public PreparedInsert {
   QueryContext& context_;
   uint64_t rows_, bytes_;
   bool published_ = false;
+  std::shared_lock<std::shared_mutex> structure_lock_;  // declared last: released after the cleanup above
 };
 
 std::unique_ptr<PreparedInsert> StorageMergeTree::prepareInsert(const std::vector<Block>& blocks, QueryContext& context) {
+  std::shared_lock structure_lock(structure_mutex_);
+  // The rows were shaped by the columns when the INSERT began; an ALTER may have changed them.
+  for (const auto& b : blocks)
+    for (const auto& c : physical_header_) {
+      int pos = b.position(c.name);
+      if (pos < 0 || !b.at(size_t(pos)).type->equals(*c.type))
+        throw Exception(ErrorCodes::INCOMPATIBLE_COLUMNS,
+                        "The columns of the table changed while the INSERT was running (column {} {}): retry the INSERT",
+                        c.name, c.type->name());
+    }
   std::vector<Block> non_empty;
   uint64_t rows = 0, bytes = 0;
   for (const auto& b : blocks)
@@ -344,7 +357,7 @@ std::unique_ptr<PreparedInsert> StorageMergeTree::prepareInsert(const std::vecto
     parts = writeTemporaryParts(all, "tmp_insert_");
   }
   return std::make_unique<PreparedParts>(std::static_pointer_cast<StorageMergeTree>(shared_from_this()), std::move(parts),
-                                         context, rows, bytes);
+                                         context, rows, bytes, std::move(structure_lock));
 }
 
 void StorageMergeTree::insert(const Block& block, QueryContext& context) { insert(std::vector<Block>{block}, context); }
@@ -825,6 +838,10 @@ bool StorageMergeTree::optimize(bool final, const std::string& partition_id) {
 void StorageMergeTree::mutate(const std::string& command, const std::function<Block(const Block&)>& transform,
                               const ColumnsDescription* new_columns) {
   std::lock_guard merge_lock(merge_mutex_);
+  // A column change waits for inserts in flight (they publish first and are rewritten here)
+  // and holds new ones back until the new columns are in place.
+  std::unique_lock<std::shared_mutex> structure_lock;
+  if (new_columns) structure_lock = std::unique_lock(structure_mutex_);
   std::optional<Schema> schema;
   if (new_columns) {
     schema = makeSchema(*new_columns);

@@ -157,6 +157,9 @@ class StorageMergeTree final : public IStorage {
   std::atomic<uint64_t> temp_counter_{0};
 
   std::mutex merge_mutex_;  // one merge or mutation at a time
+  /// Shared by every prepared insert until it is published or dropped; exclusive for a column
+  /// change (ALTER ... COLUMN), so no part with the old columns is published after one.
+  std::shared_mutex structure_mutex_;
   std::atomic<bool> merges_enabled_{true};
   mutable std::mutex status_mutex_;
   std::vector<MutationStatus> mutations_;

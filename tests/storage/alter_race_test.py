@@ -7,55 +7,23 @@ and the values filled by ADD COLUMN and converted by MODIFY COLUMN are right."""
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
-import re
+
+from server_process import Server
 
 TALLY = sys.argv[1]
 BATCH = 500
 BATCHES_PER_CLIENT = 60
 
 
-class Server:
-    def __init__(self, path):
-        self.proc = subprocess.Popen([TALLY, "server", "--path", path, "--http_port", "0"],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        self.port = None
-        deadline = time.time() + 60
-        while time.time() < deadline and self.port is None:
-            line = self.proc.stderr.readline()
-            if not line:
-                raise SystemExit("server exited while starting")
-            m = re.search(r"listening on http://[^:]+:(\d+)", line)
-            if m:
-                self.port = int(m.group(1))
-        threading.Thread(target=lambda: [None for _ in self.proc.stderr], daemon=True).start()
-
-    def query(self, sql, body=None):
-        url = f"http://127.0.0.1:{self.port}/?query=" + urllib.parse.quote(sql)
-        req = urllib.request.Request(url, data=body if body is not None else b"", method="POST")
-        try:
-            with urllib.request.urlopen(req, timeout=120) as r:
-                return r.read().decode()
-        except urllib.error.HTTPError as e:
-            raise RuntimeError(f"HTTP {e.code}: {e.read().decode()[:400]}") from None
-
-    def stop(self):
-        self.proc.terminate()
-        self.proc.wait(timeout=60)
-
-
 def main():
     d = tempfile.mkdtemp(prefix="tally_alter_race_")
     failures = []
     try:
-        server = Server(os.path.join(d, "data"))
+        server = Server(TALLY, os.path.join(d, "data"))
         server.query("CREATE TABLE t (batch UInt32, n UInt32, v UInt32, s String) ENGINE = MergeTree ORDER BY (batch, n)")
         acked, errors, lock = [], [], threading.Lock()
 
@@ -115,7 +83,7 @@ def main():
             failures.append(f"only {len(acked)} of {3 * BATCHES_PER_CLIENT} batches acknowledged")
         # Survives a restart with the same answers.
         server.stop()
-        server = Server(os.path.join(d, "data"))
+        server = Server(TALLY, os.path.join(d, "data"))
         again = server.query("SELECT batch, count(), sum(n), sum(toUInt64(w) = n * 3), countIf(v IN ('0', '')), sum(x) "
                              "FROM t GROUP BY batch ORDER BY batch FORMAT TSV")
         if again != got:

@@ -7,15 +7,13 @@ still equals its source."""
 import json
 import os
 import random
-import re
-import signal
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 import urllib.error
-import urllib.request
+
+from server_process import Server
 
 TALLY = sys.argv[1]
 ROUNDS = int(os.environ.get("CRASH_ROUNDS", "10"))
@@ -30,43 +28,6 @@ SCHEMA = [
     "ENGINE = AggregatingMergeTree ORDER BY d",
     "CREATE MATERIALIZED VIEW IF NOT EXISTS per_day_mv TO per_day AS SELECT d, count() AS c, max(batch) AS hi FROM events GROUP BY d",
 ]
-
-
-class Server:
-    def __init__(self, path):
-        self.path = path
-        self.log = open(os.path.join(os.path.dirname(path), "server.log"), "a+")
-        self.proc = subprocess.Popen([TALLY, "server", "--path", path, "--http_port", "0",
-                                      "--log_file", os.path.join(os.path.dirname(path), "queries.jsonl")],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        self.port = None
-        deadline = time.time() + 60
-        while time.time() < deadline and self.port is None:
-            line = self.proc.stderr.readline()
-            if not line:
-                raise SystemExit("server exited while starting")
-            self.log.write(line)
-            m = re.search(r"listening on http://[^:]+:(\d+)", line)
-            if m:
-                self.port = int(m.group(1))
-        threading.Thread(target=self._drain, daemon=True).start()
-
-    def _drain(self):
-        for line in self.proc.stderr:
-            self.log.write(line)
-
-    def query(self, sql, body=None, params="", timeout=60):
-        url = f"http://127.0.0.1:{self.port}/?query=" + urllib.parse.quote(sql) + params
-        data = body if body is not None else b""
-        try:
-            with urllib.request.urlopen(urllib.request.Request(url, data=data, method="POST"), timeout=timeout) as r:
-                return r.read().decode()
-        except urllib.error.HTTPError as e:
-            raise RuntimeError(f"HTTP {e.code}: {e.read().decode()[:500]}") from None
-
-    def kill(self):
-        self.proc.send_signal(signal.SIGKILL)
-        self.proc.wait()
 
 
 def client(server, batches, acked, lock, stop, async_insert):
@@ -85,14 +46,13 @@ def client(server, batches, acked, lock, stop, async_insert):
 
 
 def main():
-    import urllib.parse  # noqa: F401  (used by Server.query)
     failures = []
     rng = random.Random(7)
     acked = set()
     next_batch = 1
     with tempfile.TemporaryDirectory(prefix="tally-server-crash-") as tmp:
         path = os.path.join(tmp, "data")
-        server = Server(path)
+        server = Server(TALLY, path)
         for sql in SCHEMA:
             server.query(sql)
         for round_no in range(ROUNDS):
@@ -110,7 +70,7 @@ def main():
             stop.set()
             for t in threads:
                 t.join()
-            server = Server(path)
+            server = Server(TALLY, path)
             counts = {}
             for line in server.query("SELECT batch, count() FROM events GROUP BY batch").splitlines():
                 b, c = line.split("\t")

@@ -542,6 +542,20 @@ class AggregatingStream final : public BlockStream {
     layout_.destroy(src_place);
   }
 
+  /// Moves the groups of `src_map` into `dst_map` (merging states of keys in both); empties src.
+  template <typename Map>
+  void mergeFixedKeys(GroupTable& dst, Map& dst_map, Map& src_map) {
+    src_map.forEach([&](const typename Map::Key& key, char* place) {
+      bool inserted;
+      char*& v = dst_map.emplace(key, inserted);
+      if (inserted) v = nullptr;
+      AggregateDataPtr p = v;
+      mergePlace(dst, p, place);
+      v = p;
+    });
+    src_map = Map(16);
+  }
+
   void mergeInto(GroupTable& dst, GroupTable& src) {
     context_.checkAlive();
     mergePlace(dst, dst.no_key, src.no_key);
@@ -552,33 +566,9 @@ class AggregatingStream final : public BlockStream {
       mergePlace(dst, dst.direct[k], src.direct[k]);
       src.direct[k] = nullptr;
     }
-    src.map64.forEach([&](uint64_t key, char* place) {
-      bool inserted;
-      char*& v = dst.map64.emplace(key, inserted);
-      if (inserted) v = nullptr;
-      AggregateDataPtr p = v;
-      mergePlace(dst, p, place);
-      v = p;
-    });
-    src.map64 = HashMap<HashMapUInt64Traits, char>(16);
-    src.map128.forEach([&](const UInt128& key, char* place) {
-      bool inserted;
-      char*& v = dst.map128.emplace(key, inserted);
-      if (inserted) v = nullptr;
-      AggregateDataPtr p = v;
-      mergePlace(dst, p, place);
-      v = p;
-    });
-    src.map128 = HashMap<HashMapUInt128Traits, char>(16);
-    src.map256.forEach([&](const PackedKey256& key, char* place) {
-      bool inserted;
-      char*& v = dst.map256.emplace(key, inserted);
-      if (inserted) v = nullptr;
-      AggregateDataPtr p = v;
-      mergePlace(dst, p, place);
-      v = p;
-    });
-    src.map256 = HashMap<HashMapKey256Traits, char>(16);
+    mergeFixedKeys(dst, dst.map64, src.map64);
+    mergeFixedKeys(dst, dst.map128, src.map128);
+    mergeFixedKeys(dst, dst.map256, src.map256);
     src.map_string.forEach([&](std::string_view key, uint64_t hash, char* place) {
       bool inserted;
       auto& cell = dst.map_string.emplace(key, hash, inserted);

@@ -3,43 +3,24 @@
 // JSONCompactEachRow, and see server errors with their codes.
 // Usage: node client_test.mjs <path to tally binary>
 
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import assert from 'node:assert/strict'
 import { ClickHouseLogLevel, createClient } from '@clickhouse/client'
+import { makeChecks, startTallyServer } from './harness.mjs'
 
 const binary = process.argv[2]
 if (!binary) throw new Error('usage: client_test.mjs <tally binary>')
 
 const dir = mkdtempSync(join(tmpdir(), 'tally-js-test-'))
-const server = spawn(binary, ['server', '--path', join(dir, 'data'), '--http_port', '0', '--log_file', 'none',
-  '--default_password', 'jspw'], { stdio: ['ignore', 'ignore', 'pipe'] })
-const port = await new Promise((resolve, reject) => {
-  let text = ''
-  server.stderr.on('data', (chunk) => {
-    text += chunk
-    const m = text.match(/listening on http:\/\/[^:]+:(\d+)/)
-    if (m) resolve(Number(m[1]))
-  })
-  server.on('exit', (code) => reject(new Error('tally server exited with ' + code + ': ' + text)))
-  setTimeout(() => reject(new Error('tally server did not start: ' + text)), 30000)
-})
+const { server, port } = await startTallyServer(binary, ['--path', join(dir, 'data'), '--http_port', '0', '--log_file', 'none',
+  '--default_password', 'jspw'])
 
 // The client logs the server errors this test provokes on purpose; keep the output to the checks.
 const log = { level: ClickHouseLogLevel.OFF }
 const client = createClient({ url: `http://127.0.0.1:${port}`, username: 'default', password: 'jspw', log })
-let failures = 0
-async function check(name, fn) {
-  try {
-    await fn()
-    console.log('ok   ' + name)
-  } catch (e) {
-    failures++
-    console.log('FAIL ' + name + ': ' + (e && e.stack ? e.stack : e))
-  }
-}
+const { check, counts } = makeChecks()
 
 try {
   await check('ping', async () => {
@@ -144,6 +125,7 @@ try {
   rmSync(dir, { recursive: true, force: true })
 }
 
+const { failures } = counts()
 if (failures) {
   console.log(`${failures} check(s) failed`)
   process.exit(1)

@@ -5,12 +5,12 @@
 // ClickHouse-style error, and that the page asks nothing of any host but the server.
 // Usage: node play_browser_test.mjs <path to tally binary>
 
-import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import assert from 'node:assert/strict'
 import { chromium } from 'playwright-core'
+import { makeChecks, startTallyServer } from './harness.mjs'
 
 const binary = process.argv[2]
 if (!binary) throw new Error('usage: play_browser_test.mjs <tally binary>')
@@ -20,36 +20,17 @@ if (!existsSync(chromiumPath))
 
 const password = 'play pw'
 const dir = mkdtempSync(join(tmpdir(), 'tally-play-test-'))
-const server = spawn(binary, ['server', '--path', join(dir, 'data'), '--http_port', '0', '--log_file', 'none',
-  '--default_password', password], { stdio: ['ignore', 'ignore', 'pipe'] })
+let server = null
 let serverExited = false
-server.on('exit', () => { serverExited = true })
-
 let browser = null
-let failures = 0
-let passes = 0
-async function check(name, fn) {
-  try {
-    await fn()
-    passes++
-    console.log('ok   ' + name)
-  } catch (e) {
-    failures++
-    console.log('FAIL ' + name + ': ' + (e && e.stack ? e.stack : e))
-  }
-}
+const { check, fail, counts } = makeChecks()
 
 try {
-  const port = await new Promise((resolve, reject) => {
-    let text = ''
-    server.stderr.on('data', (chunk) => {
-      text += chunk
-      const m = text.match(/listening on http:\/\/[^:]+:(\d+)/)
-      if (m) resolve(Number(m[1]))
-    })
-    server.on('exit', (code) => reject(new Error('tally server exited with ' + code + ': ' + text)))
-    setTimeout(() => reject(new Error('tally server did not start: ' + text)), 30000)
-  })
+  const started = await startTallyServer(binary, ['--path', join(dir, 'data'), '--http_port', '0', '--log_file', 'none',
+    '--default_password', password])
+  server = started.server
+  const port = started.port
+  server.on('exit', () => { serverExited = true })
   const origin = `http://127.0.0.1:${port}`
 
   // The network here is closed: without these flags Chromium waits on connections of its own.
@@ -204,16 +185,17 @@ try {
     assert.deepEqual(pageErrors, [])
   })
 } catch (e) {
-  failures++
+  fail()
   console.log('FAIL ' + (e && e.stack ? e.stack : e))
 } finally {
   if (browser) await browser.close().catch((e) => console.log('closing chromium: ' + e))
-  if (!serverExited) {
+  if (server && !serverExited) {
     server.kill('SIGTERM')
     await new Promise((resolve) => server.on('exit', resolve))
   }
   rmSync(dir, { recursive: true, force: true })
 }
 
+const { passes, failures } = counts()
 console.log(`${passes} passed, ${failures} failed`)
 process.exit(failures ? 1 : 0)

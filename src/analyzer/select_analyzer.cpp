@@ -128,8 +128,6 @@ ExprPtr SelectAnalyzer::resolveOrderByExpression(const ASTPtr& ast, Mode mode, c
 }
 
 PlanStepPtr SelectAnalyzer::analyze(QueryPlan& plan) {
-  const auto& s = context_.settings();
-
   // WITH: CTEs and scalar aliases.
   if (select_.with) {
     for (const auto& item : select_.with->as<ASTExpressionList>().children) {

@@ -1,6 +1,7 @@
 -- ClickPy's data model (ClickHouse/clickpy), as tally creates it: the raw downloads table,
--- its fourteen rollups fed by materialized views, project metadata and countries. Table and
--- column names, types and sorting keys are ClickPy's, so the same queries run on both.
+-- its fourteen rollups fed by materialized views, project metadata, countries and the two
+-- dictionaries over them. Table and column names, types and sorting keys are ClickPy's, so the
+-- same queries run on both.
 -- Statements are idempotent (IF NOT EXISTS).
 
 CREATE DATABASE IF NOT EXISTS pypi;
@@ -287,3 +288,24 @@ CREATE TABLE IF NOT EXISTS pypi.countries
 )
 ENGINE = MergeTree
 ORDER BY code;
+
+-- ClickPy's two dictionaries: country names by code, and each project's last upload.
+CREATE DICTIONARY IF NOT EXISTS pypi.countries_dict
+(
+    `name` String,
+    `code` String
+)
+PRIMARY KEY code
+SOURCE(CLICKHOUSE(TABLE 'countries'))
+LIFETIME(MIN 0 MAX 300)
+LAYOUT(COMPLEX_KEY_HASHED());
+
+CREATE DICTIONARY IF NOT EXISTS pypi.last_updated_dict
+(
+    `name` String,
+    `last_update` DateTime64(3)
+)
+PRIMARY KEY name
+SOURCE(CLICKHOUSE(QUERY 'SELECT name, max(upload_time) AS last_update FROM pypi.projects GROUP BY name'))
+LIFETIME(MIN 0 MAX 300)
+LAYOUT(COMPLEX_KEY_HASHED());

@@ -129,6 +129,14 @@ def main():
         # A new insert after the repair still reaches every rollup.
         run(path, generate(0, 5, 3000, 7))
         failures += check(path, "after an insert following the repair")
+        # ClickPy's two dictionaries answer from the tables they are defined over.
+        run(path, "INSERT INTO pypi.countries VALUES ('Germany', 'DE'), ('India', 'IN');"
+                  "INSERT INTO pypi.projects (name, version, upload_time) VALUES ('numpy', '1.0', '2024-01-02 03:04:05.678'), "
+                  "('numpy', '2.0', '2025-06-07 08:09:10.111'); SYSTEM RELOAD DICTIONARIES")
+        looked_up = run(path, "SELECT dictGet('pypi.countries_dict', 'name', 'IN'), dictHas('pypi.countries_dict', 'FR'), "
+                              "dictGet('pypi.last_updated_dict', 'last_update', 'numpy')").strip()
+        if looked_up != "India\t0\t2025-06-07 08:09:10.111":
+            failures.append(f"dictionaries: {looked_up!r}")
         # Every statement above was logged, durably, in system.query_log.
         log = run(path, "SELECT countIf(type = 'QueryFinish' AND query_kind = 'Insert' AND written_rows > 0), "
                         "countIf(type = 'QueryFinish' AND query_kind = 'Select' AND read_rows > 0 AND query_duration_ms >= 0), "

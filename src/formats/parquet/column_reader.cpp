@@ -28,6 +28,7 @@ struct ChunkReader {
   std::vector<char> page;
   std::vector<uint32_t> indices;
   std::vector<int64_t> ints;
+  std::vector<uint8_t> split;
   MutableColumnPtr dictionary;
 
   [[noreturn]] void corrupt(size_t position, const std::string& message) const {
@@ -287,6 +288,49 @@ struct ChunkReader {
     }
   }
 
+  /// DELTA_LENGTH_BYTE_ARRAY (lengths, then the bytes) and DELTA_BYTE_ARRAY (prefix lengths
+  /// shared with the previous value, suffix lengths, then the suffix bytes) into a String column.
+  void decodeDeltaStrings(Encoding encoding, const uint8_t* p, size_t size, size_t n, Column& column,
+                          size_t position) {
+    if (leaf.value_kind != ValueKind::String)
+      throw Exception(ErrorCodes::NOT_IMPLEMENTED, "Parquet: {}: encoding {} is only supported for strings", what,
+                      int(encoding));
+    if (n == 0) return;
+    const bool prefixed = encoding == Encoding::DELTA_BYTE_ARRAY;
+    std::vector<int64_t> prefixes;
+    size_t used = 0;
+    if (prefixed) {
+      prefixes.resize(n);
+      used = decodeDeltaBinaryPacked<int64_t>(p, size, prefixes.data(), n, what);
+    }
+    ints.resize(n);
+    used += decodeDeltaBinaryPacked<int64_t>(p + used, size - used, ints.data(), n, what);
+    const uint8_t* data = p + used;
+    size_t left = size - used;
+    auto& str = static_cast<ColumnString&>(column);
+    auto& chars = str.getChars();
+    auto& offsets = str.getOffsets();
+    size_t previous_start = offsets.empty() ? 0 : offsets.back();
+    size_t previous_len = 0;
+    bool have_previous = false;
+    for (size_t i = 0; i < n; ++i) {
+      int64_t len = ints[i];
+      int64_t prefix = prefixed ? prefixes[i] : 0;
+      if (len < 0 || uint64_t(len) > left || prefix < 0 || (prefix > 0 && (!have_previous || size_t(prefix) > previous_len)))
+        corrupt(position, fmt::format("string {} of {}: bad lengths in {}-encoded data", i, n, int(encoding)));
+      size_t start = chars.size();
+      chars.resize(start + size_t(prefix) + size_t(len));
+      if (prefix > 0) std::memmove(chars.data() + start, chars.data() + previous_start, size_t(prefix));
+      std::memcpy(chars.data() + start + size_t(prefix), data, size_t(len));
+      data += len;
+      left -= size_t(len);
+      offsets.push_back(chars.size());
+      previous_start = start;
+      previous_len = size_t(prefix) + size_t(len);
+      have_previous = true;
+    }
+  }
+
   /// The values of a data page: n non-NULL values, `encoding`, at [p, p + size).
   void decodeValues(Encoding encoding, const uint8_t* p, size_t size, size_t n, Column& column, size_t position) {
     switch (encoding) {
@@ -313,6 +357,27 @@ struct ChunkReader {
         RleBitPackedDecoder decoder(p + 4, len, 1, &what);
         decoder.decode(data.data() + old, n);
         return;
+      }
+      case Encoding::DELTA_LENGTH_BYTE_ARRAY:
+      case Encoding::DELTA_BYTE_ARRAY: return decodeDeltaStrings(encoding, p, size, n, column, position);
+      case Encoding::BYTE_STREAM_SPLIT: {
+        // Byte k of value i is at k * n + i: regroup into a scratch page, then decode as PLAIN.
+        size_t width = 0;
+        switch (leaf.physical) {
+          case PhysicalType::FLOAT:
+          case PhysicalType::INT32: width = 4; break;
+          case PhysicalType::DOUBLE:
+          case PhysicalType::INT64: width = 8; break;
+          case PhysicalType::FIXED_LEN_BYTE_ARRAY: width = size_t(leaf.type_length); break;
+          default: corrupt(position, "BYTE_STREAM_SPLIT values in a column of variable width");
+        }
+        if (n > size / width) corrupt(position, fmt::format("{} BYTE_STREAM_SPLIT values in {} bytes", n, size));
+        split.resize(n * width);
+        for (size_t k = 0; k < width; ++k) {
+          const uint8_t* stream = p + k * n;
+          for (size_t i = 0; i < n; ++i) split[i * width + k] = stream[i];
+        }
+        return decodePlain(split.data(), split.size(), n, column, position);
       }
       case Encoding::DELTA_BINARY_PACKED: {
         ints.resize(n);
@@ -406,7 +471,13 @@ struct ChunkReader {
     while (values_left > 0) {
       if (pos >= end) corrupt(pos, fmt::format("the chunk ends with {} values still to read", values_left));
       size_t header_size = 0;
-      PageHeader h = readPageHeader(file.data() + pos, end - pos, pos, header_size);
+      PageHeader h;
+      try {
+        h = readPageHeader(file.data() + pos, end - pos, pos, header_size);
+      } catch (Exception& e) {
+        e.addMessage(fmt::format(": (in {})", what));
+        throw;
+      }
       const size_t page_pos = pos;
       pos += header_size;
       if (size_t(h.compressed_page_size) > end - pos)
@@ -478,7 +549,7 @@ struct ChunkReader {
 ChunkData readColumnChunk(std::string_view file, const ColumnChunk& chunk, const ShapeNode& leaf,
                           const std::string& path, size_t row_group, size_t num_rows) {
   ChunkReader reader{file, leaf, fmt::format("column '{}' (row group {})", path, row_group), num_rows, {}, {}, {},
-                     nullptr};
+                     {}, nullptr};
   return reader.read(chunk);
 }
 

@@ -9,6 +9,9 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 
+#include "columns/column_array.h"
+#include "columns/column_nullable.h"
+#include "columns/column_tuple.h"
 #include "common/exception.h"
 #include "formats/format.h"
 #include "formats/parquet/assemble.h"
@@ -16,6 +19,8 @@
 #include "formats/parquet/metadata.h"
 #include "formats/parquet/schema.h"
 #include "functions/conversion/cast.h"
+#include "types/data_type_array.h"
+#include "types/data_type_nullable.h"
 
 namespace tally {
 
@@ -55,6 +60,47 @@ class ParquetBytes {
   std::string_view view_;
 };
 
+/// input_format_null_as_default: where the target type is not Nullable, NULLs of the file become
+/// the type's default. NULL slots already hold defaults (assemble.cpp), so the Nullable
+/// wrapper is dropped, at any depth of Tuples and Arrays the target mirrors.
+void dropNullsForTarget(ColumnPtr& column, DataTypePtr& type, const DataTypePtr& target) {
+  if (type->typeId() == TypeIndex::Nullable && !target->isNullable() &&
+      target->typeId() != TypeIndex::LowCardinality) {
+    column = static_cast<const ColumnNullable&>(*column).getNestedColumnPtr();
+    type = static_cast<const DataTypeNullable&>(*type).getNestedType();
+  }
+  if (type->typeId() == TypeIndex::Array && target->typeId() == TypeIndex::Array) {
+    const auto& array = static_cast<const ColumnArray&>(*column);
+    ColumnPtr data = array.getDataPtr();
+    DataTypePtr element = static_cast<const DataTypeArray&>(*type).getNestedType();
+    dropNullsForTarget(data, element, static_cast<const DataTypeArray&>(*target).getNestedType());
+    if (data != array.getDataPtr()) {
+      column = ColumnArray::create(data, array.getOffsets());
+      type = std::make_shared<DataTypeArray>(element);
+    }
+  } else if (type->typeId() == TypeIndex::Tuple && target->typeId() == TypeIndex::Tuple) {
+    const auto& tuple_type = static_cast<const DataTypeTuple&>(*type);
+    const auto& target_type = static_cast<const DataTypeTuple&>(*target);
+    if (tuple_type.getElements().size() != target_type.getElements().size()) return;
+    const auto& tuple = static_cast<const ColumnTuple&>(*column);
+    Columns elements;
+    DataTypes types;
+    bool changed = false;
+    for (size_t i = 0; i < tuple.tupleSize(); ++i) {
+      ColumnPtr element = tuple.getColumnPtr(i);
+      DataTypePtr element_type = tuple_type.getElements()[i];
+      dropNullsForTarget(element, element_type, target_type.getElements()[i]);
+      changed |= element != tuple.getColumnPtr(i);
+      elements.push_back(element);
+      types.push_back(element_type);
+    }
+    if (changed) {
+      column = ColumnTuple::create(elements, column->size());
+      type = std::make_shared<DataTypeTuple>(types, tuple_type.getElementNames());
+    }
+  }
+}
+
 class ParquetInputFormat final : public IInputFormat {
  public:
   ParquetInputFormat(ReadBuffer& in, const Block& header, const FormatSettings& settings)
@@ -80,11 +126,13 @@ class ParquetInputFormat final : public IInputFormat {
         readLeaves(node, group, index, rows, chunks);
         const std::string what = fmt::format("column '{}' (row group {})", node.name, index);
         ColumnPtr column = assembleColumn(node, chunks, rows, what);
-        if (node.type->name() != target.type->name()) {
+        DataTypePtr type = node.type;
+        if (settings_.null_as_default) dropNullsForTarget(column, type, target.type);
+        if (type->name() != target.type->name()) {
           try {
-            column = castColumn({column, node.type, target.name}, target.type, FunctionContext{});
+            column = castColumn({column, type, target.name}, target.type, FunctionContext{});
           } catch (Exception& e) {
-            e.addMessage(fmt::format("while converting Parquet column '{}' of type {} to {}", target.name,
+            e.addMessage(fmt::format(": (while converting Parquet column '{}' of type {} to {})", target.name,
                                      node.type->name(), target.type->name()));
             throw;
           }
@@ -146,6 +194,7 @@ REGISTER_FORMAT(Parquet) {
     return std::make_unique<parquet::ParquetInputFormat>(in, header, settings);
   });
   factory.registerSchemaReader("Parquet", parquet::readParquetSchema);
+  factory.markSupportsSubsetOfColumns("Parquet");
 }
 
 }  // namespace tally

@@ -18,6 +18,9 @@ constexpr int64_t kNanosPerDay = 86400LL * 1000000000LL;
 /// Writers put at most a few hundred thousand values in a page; a claim beyond this is corrupt
 /// (NULL runs are RLE-encoded in a few bytes, so the page size cannot bound the count).
 constexpr size_t kMaxPageValues = size_t(1) << 24;
+/// Bytes one dictionary-encoded page of strings may expand to (RLE indices repeat a long value
+/// at almost no cost, so this bounds what a small corrupt page can make us allocate).
+constexpr size_t kMaxPageBytes = size_t(1) << 30;
 
 /// The decoding state of one chunk: names for messages, scratch buffers reused across pages.
 struct ChunkReader {
@@ -247,6 +250,8 @@ struct ChunkReader {
         auto& offsets = str.getOffsets();
         size_t total = 0;
         for (size_t i = 0; i < n; ++i) total += ds.sizeAt(idx[i]);
+        if (total > kMaxPageBytes)
+          corrupt(position, fmt::format("a page of {} dictionary values expands to {} bytes", n, total));
         size_t pos = chars.size();
         chars.resize(pos + total);
         size_t old_rows = offsets.size();

@@ -53,8 +53,9 @@ class RleBitPackedDecoder {
   uint64_t packed_bit_ = 0;      // bit position in the run
 };
 
-/// DELTA_BINARY_PACKED: decodes exactly n values (Int32 or Int64 physical) into out and
-/// returns the bytes consumed.
+/// DELTA_BINARY_PACKED: decodes the first n values (Int32 or Int64 physical, n <= the count in
+/// the header) into out and returns the bytes consumed up to the end of the miniblock holding
+/// the n-th value (the end of the encoded data when n is the whole count).
 template <typename T>
 size_t decodeDeltaBinaryPacked(const uint8_t* data, size_t size, T* out, size_t n, const std::string& what);
 

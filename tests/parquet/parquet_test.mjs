@@ -5,7 +5,7 @@
 // input, only the requested columns decoded, and truncated/corrupt files failing cleanly.
 // Usage: node parquet_test.mjs <tally binary>
 import { DuckDBInstance } from '@duckdb/node-api';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -238,6 +238,47 @@ await duck.run(`COPY (
   const inserted = query('SELECT count() AS c, sum(id) AS sum_id, count(s) AS n FROM t FORMAT JSONEachRow', undefined, ['--path', db])
     .split('\n').filter((l) => l).map((l) => JSON.parse(l));
   compareRows('INSERT INTO t SELECT ... FROM stdin (Parquet)', expected, inserted);
+}
+
+// INSERT INTO t FORMAT Parquet with the file as the request body of `tally server` (HTTP).
+{
+  const file = join(dir, 'types_zstd.parquet');
+  const expected = await duckRows(`SELECT count(*) AS c, sum(id) AS sum_id, count(s) AS n, sum(len(l)) AS items
+    FROM read_parquet('${file}')`);
+  const server = spawn(tally, ['server', '--path', join(dir, 'server'), '--http_port', '0', '--log_file',
+    join(dir, 'server_log.jsonl')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  try {
+    const port = await new Promise((resolvePort, reject) => {
+      let text = '';
+      const timer = setTimeout(() => reject(new Error('tally server did not start: ' + text)), 30000);
+      server.stderr.on('data', (d) => {
+        text += d;
+        const m = text.match(/listening on http:\/\/[^:]+:(\d+)/);
+        if (m) { clearTimeout(timer); resolvePort(Number(m[1])); }
+      });
+      server.on('exit', (code) => reject(new Error(`tally server exited (${code}): ${text}`)));
+    });
+    const post = async (sql, body) => {
+      const r = await fetch(`http://127.0.0.1:${port}/?query=${encodeURIComponent(sql)}`, { method: 'POST', body });
+      const text = await r.text();
+      if (!r.ok) throw new Error(`HTTP ${r.status} for ${sql}: ${text}`);
+      return text;
+    };
+    await post('CREATE TABLE t (id UInt64, s Nullable(String), l Array(Nullable(Int64))) ENGINE = MergeTree ORDER BY id');
+    await post('INSERT INTO t FORMAT Parquet', readFileSync(file));
+    const actual = (await post('SELECT count() AS c, sum(id) AS sum_id, count(s) AS n, sum(length(l)) AS items FROM t FORMAT JSONEachRow'))
+      .split('\n').filter((l) => l).map((l) => JSON.parse(l));
+    compareRows('HTTP INSERT INTO t FORMAT Parquet', expected, actual);
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+// count() decodes no column: the row count comes from the row groups.
+{
+  const file = join(dir, 'types_snappy.parquet');
+  compareRows('count()', await duckRows(`SELECT count(*) AS c FROM read_parquet('${file}')`),
+    jsonRows(`SELECT count() AS c FROM file('${file}')`));
 }
 
 // Only the requested columns are decoded: with the pages of `u` destroyed, other columns still read.

@@ -35,7 +35,8 @@ MutableColumnPtr scatterVector(const Column& values, const uint16_t* def, size_t
 }
 
 /// Values at the slots whose level is max_def, defaults elsewhere.
-MutableColumnPtr scatter(const ShapeNode& leaf, const Column& values, const uint16_t* def, size_t n) {
+/// `values` is consumed (its characters are moved for strings).
+MutableColumnPtr scatter(const ShapeNode& leaf, Column& values, const uint16_t* def, size_t n) {
   const uint16_t max_def = uint16_t(leaf.max_def);
   switch (leaf.value_kind) {
     case ValueKind::Bool:
@@ -66,9 +67,9 @@ MutableColumnPtr scatter(const ShapeNode& leaf, const Column& values, const uint
       return result;
     }
     case ValueKind::String: {
-      const auto& src = static_cast<const ColumnString&>(values);
+      auto& src = static_cast<ColumnString&>(values);
       auto result = ColumnString::create();
-      result->getChars().assign(src.getChars().begin(), src.getChars().end());
+      result->getChars().swap(src.getChars());
       auto& offsets = result->getOffsets();
       offsets.resize(n);
       const auto& src_offsets = src.getOffsets();

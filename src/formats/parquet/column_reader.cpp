@@ -6,6 +6,7 @@
 #include "columns/column_fixed_string.h"
 #include "columns/column_string.h"
 #include "columns/column_vector.h"
+#include "common/copy_small.h"
 #include "common/exception.h"
 #include "formats/parquet/decoding.h"
 
@@ -175,7 +176,7 @@ struct ChunkReader {
               corrupt(position, fmt::format("BYTE_ARRAY value {} of {} bytes past the end of the page", i, len));
             size_t old = chars.size();
             chars.resize(old + len);
-            std::memcpy(chars.data() + old, q, len);
+            copySmall(chars.data() + old, reinterpret_cast<const char*>(q), len);
             q += len;
             offsets.push_back(chars.size());
           }
@@ -263,7 +264,7 @@ struct ChunkReader {
           uint32_t k = idx[i];
           size_t start = k == 0 ? 0 : doff[k - 1];
           size_t len = doff[k] - start;
-          std::memcpy(out + pos, dchars + start, len);
+          copySmall(out + pos, dchars + start, len);
           pos += len;
           offsets[old_rows + i] = pos;
         }

@@ -162,7 +162,6 @@ struct SchemaBuilder {
         }
         return node;
       }
-      (void)is_map;  // MAP: its repeated key_value group reads as Array(Tuple(key, value)).
       node.kind = ShapeNode::Kind::Tuple;
       DataTypes types;
       std::vector<std::string> names;
@@ -171,6 +170,7 @@ struct SchemaBuilder {
         types.push_back(node.children.back().type);
         names.push_back(node.children.back().name);
       }
+      // MAP: the group holds one repeated key_value group, which is the column: Array(Tuple(key, value)).
       if (is_map && e.num_children == 1 && node.children[0].kind == ShapeNode::Kind::Array) {
         ShapeNode only = std::move(node.children[0]);
         only.name = e.name;

@@ -520,6 +520,12 @@ struct ChunkReader {
       const uint8_t* p;
       size_t size;
       if (h.type == PageType::DATA_PAGE) {
+        if ((leaf.max_rep > 0 && h.repetition_level_encoding != Encoding::RLE) ||
+            (leaf.max_def > 0 && h.definition_level_encoding != Encoding::RLE))
+          throw Exception(ErrorCodes::NOT_IMPLEMENTED, "Parquet: {}: levels encoded as {} are not supported (only RLE)",
+                          what, int(leaf.max_def > 0 && h.definition_level_encoding != Encoding::RLE
+                                        ? h.definition_level_encoding
+                                        : h.repetition_level_encoding));
         decompressPage(md.codec, raw, raw_size, size_t(h.uncompressed_page_size), page, what);
         p = reinterpret_cast<const uint8_t*>(page.data());
         size = page.size();

@@ -233,6 +233,8 @@ PageHeader readPageHeader(const char* data, size_t size, size_t file_offset, siz
     readStruct(r, [&](int16_t id, uint8_t ft) {
       if (id == 1) h.num_values = i32(r, ft);
       else if (!v2 && id == 2) h.encoding = Encoding(i32(r, ft));
+      else if (!v2 && id == 3) h.definition_level_encoding = Encoding(i32(r, ft));
+      else if (!v2 && id == 4) h.repetition_level_encoding = Encoding(i32(r, ft));
       else if (v2 && id == 2) h.num_nulls = i32(r, ft);
       else if (v2 && id == 3) h.num_rows = i32(r, ft);
       else if (v2 && id == 4) h.encoding = Encoding(i32(r, ft));

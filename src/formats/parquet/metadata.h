@@ -129,6 +129,9 @@ struct PageHeader {
   // DATA_PAGE / DATA_PAGE_V2 / DICTIONARY_PAGE
   int32_t num_values = 0;
   Encoding encoding = Encoding::PLAIN;
+  // DATA_PAGE only: how the levels are encoded (RLE; BIT_PACKED is deprecated)
+  Encoding definition_level_encoding = Encoding::RLE;
+  Encoding repetition_level_encoding = Encoding::RLE;
   // DATA_PAGE_V2 only
   int32_t num_nulls = 0;
   int32_t num_rows = 0;

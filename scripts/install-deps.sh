@@ -6,7 +6,7 @@ set -euo pipefail
 BUILD_PKGS=(
   build-essential cmake ninja-build pkg-config
   libfmt-dev libsimdjson-dev libre2-dev libfast-float-dev
-  zlib1g-dev libzstd-dev liblz4-dev liblzma-dev libbz2-dev
+  zlib1g-dev libzstd-dev libsnappy-dev liblz4-dev liblzma-dev libbz2-dev
   libedit-dev libboost-dev libyaml-cpp-dev libxxhash-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   tzdata

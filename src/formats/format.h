@@ -22,6 +22,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -134,6 +135,10 @@ class FormatFactory {
   void registerRowBoundaryFinder(const std::string& name, RowBoundaryFinder finder);
   /// Alias name -> canonical format name (e.g. TSV -> TabSeparated, JSONLines -> JSONEachRow).
   void registerAlias(const std::string& alias, const std::string& target);
+  /// Input formats that decode only the columns of their header (columnar ones, like Parquet):
+  /// readers pass them just the columns a query uses instead of the whole structure.
+  void markSupportsSubsetOfColumns(const std::string& name);
+  bool supportsSubsetOfColumns(const std::string& name) const;
   /// File extension (lower case, without dot) -> format name (e.g. jsonl -> JSONEachRow).
   void registerFileExtension(const std::string& extension, const std::string& format);
 
@@ -168,6 +173,7 @@ class FormatFactory {
   std::map<std::string, std::string> aliases_;
   std::map<std::string, std::string> lower_names_;
   std::map<std::string, std::string> extensions_;
+  std::set<std::string> subset_of_columns_;
 };
 
 /// FormatSettings from query settings (and whether output goes to a terminal, for colour).

@@ -37,6 +37,16 @@ void FormatFactory::registerAlias(const std::string& alias, const std::string& t
   aliases_[alias] = target;
   lower_names_[lowerName(alias)] = alias;
 }
+void FormatFactory::markSupportsSubsetOfColumns(const std::string& name) { subset_of_columns_.insert(name); }
+
+bool FormatFactory::supportsSubsetOfColumns(const std::string& name) const {
+  try {
+    return subset_of_columns_.count(canonicalName(name)) > 0;
+  } catch (const Exception&) {
+    return false;
+  }
+}
+
 void FormatFactory::registerFileExtension(const std::string& extension, const std::string& format) {
   extensions_[lowerName(extension)] = format;
 }

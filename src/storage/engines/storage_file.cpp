@@ -129,6 +129,13 @@ BlockStreams StorageFile::read(const ReadRequest& request, QueryContext& context
   settings.format = options_.format;
   settings.compression = options_.compression;
   settings.format_header = columns_.physicalHeader();
+  if (FormatFactory::instance().supportsSubsetOfColumns(options_.format)) {
+    // A columnar format decodes only what the query reads.
+    Block needed;
+    for (const auto& c : settings.format_header)
+      if (output.position(c.name) >= 0) needed.insert(c);
+    settings.format_header = std::move(needed);
+  }
   settings.format_settings = makeFormatSettings(context.settings);
   settings.allow_errors_num = context.settings.input_format_allow_errors_num;
   settings.allow_errors_ratio = context.settings.input_format_allow_errors_ratio;

@@ -1,0 +1,10 @@
+#pragma once
+// The subcommands of `tally pypi`, one function each (defined in programs/pypi/<name>*.cpp).
+// Adding a subcommand: declare it here and add one line to the table in pypi_main.cpp.
+
+namespace tally::cli {
+
+/// Each gets argv[0] = the subcommand name, then its options; returns the exit code.
+int runPypiGenerate(int argc, char** argv);
+
+}  // namespace tally::cli

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 #include "catalog.h"
 #include "columns/column_string.h"
@@ -100,11 +101,6 @@ Details::Details() {
   setuptools_ = choice(kSetuptools, {{"75.8.0", 16}, {"70.3.0", 10}, {"69.5.1", 10}, {"65.5.0", 14}, {"59.6.0", 8},
                                      {"58.1.0", 10}, {"68.2.2", 6}, {"80.9.0", 10}, {"78.1.0", 6}, {nullptr, 10}});
   rustc_ = choice(kRustc, {{nullptr, 88}, {"1.83.0", 3}, {"1.84.1", 3}, {"1.86.0", 3}, {"1.75.0", 2}, {"1.70.0", 1}});
-  pip_version_ = choice(kInstallerVersion, {{"25.0.1", 18}, {"24.3.1", 16}, {"24.2", 10}, {"24.0", 12}, {"23.3.1", 6},
-                                            {"23.0.1", 8}, {"22.3.1", 5}, {"22.0.2", 6}, {"21.2.4", 6}, {"21.3.1", 4},
-                                            {"20.0.2", 4}, {"9.0.1", 1}, {"25.1.1", 6}});
-  uv_version_ = choice(kInstallerVersion, {{"0.5.11", 15}, {"0.6.3", 15}, {"0.4.30", 10}, {"0.7.2", 15}, {"0.8.4", 15},
-                                           {"0.9.5", 15}, {"0.3.5", 5}, {"0.2.37", 5}, {"0.1.45", 5}});
   poetry_version_ = choice(kInstallerVersion, {{"1.8.3", 30}, {"1.8.5", 20}, {"2.0.1", 20}, {"2.1.2", 15},
                                                {"1.7.1", 10}, {"1.5.1", 5}});
   requests_version_ = choice(kInstallerVersion, {{"2.32.3", 60}, {"2.31.0", 30}, {"2.28.2", 10}});
@@ -166,6 +162,18 @@ Details::Details() {
     python_full_.push_back(std::move(full));
     python_codes_.push_back(code(kPython, m.name));
   }
+  const std::vector<std::tuple<const char*, int, int, int, double>> pips = {
+      {"9.0.1", 2016, 11, 6, 0.3},  {"20.0.2", 2020, 1, 24, 1.5}, {"21.2.4", 2021, 8, 12, 0.8},
+      {"22.0.2", 2022, 2, 1, 1.5},  {"22.3.1", 2022, 11, 5, 0.8}, {"23.0.1", 2023, 2, 17, 1.0},
+      {"23.3.1", 2023, 10, 21, 0.8}, {"24.0", 2024, 2, 3, 1.5},   {"24.2", 2024, 7, 28, 1.0},
+      {"24.3.1", 2024, 10, 27, 1.2}, {"25.0.1", 2025, 2, 9, 1.5}, {"25.1.1", 2025, 5, 2, 1.0},
+      {"25.2", 2025, 7, 30, 1.0},   {"25.3", 2025, 10, 25, 1.2}};
+  for (const auto& [v, y, m, d, w] : pips) pip_versions_.push_back({code(kInstallerVersion, v), dayOf(y, m, d), w});
+  const std::vector<std::tuple<const char*, int, int, int, double>> uvs = {
+      {"0.1.45", 2024, 5, 21, 1}, {"0.2.37", 2024, 8, 16, 1}, {"0.3.5", 2024, 8, 28, 1}, {"0.4.30", 2024, 11, 5, 1},
+      {"0.5.11", 2024, 12, 20, 1}, {"0.6.3", 2025, 2, 24, 1}, {"0.7.2", 2025, 5, 1, 1},  {"0.8.4", 2025, 7, 29, 1},
+      {"0.9.5", 2025, 10, 22, 1}};
+  for (const auto& [v, y, m, d, w] : uvs) uv_versions_.push_back({code(kInstallerVersion, v), dayOf(y, m, d), w});
   bandersnatch_ = code(kInstallerName, "bandersnatch");
   osx_ = code(kDistroName, "OS X");
   darwin_release_ = code(kSystemRelease, "24.3.0");
@@ -194,6 +202,26 @@ Details::DayMix Details::dayMix(int32_t day) const {
   for (double w : inst) rest += w;
   inst[0] = 1.0 - rest;
   mix.installer_cut = cumulativeCut(inst);
+
+  // Installer versions out by this day: new ones ramp up over a month, old ones fade (pip over
+  // ~1.5 years, with the system pips of long-term distros sticking; uv over ~4 months).
+  auto dated = [&](const std::vector<DatedVersion>& versions, double fade, std::vector<uint32_t>& codes,
+                   std::vector<uint32_t>& cut) {
+    std::vector<double> w;
+    for (const auto& v : versions) {
+      if (v.released > day) continue;
+      double age = double(day - v.released);
+      codes.push_back(v.code);
+      w.push_back(v.weight * (1 - std::exp(-(age + 1) / 30)) * std::max(0.03, std::exp(-age / fade)));
+    }
+    if (codes.empty()) {  // before the first one: the oldest
+      codes.push_back(versions.front().code);
+      w.push_back(1);
+    }
+    cut = cumulativeCut(w);
+  };
+  dated(pip_versions_, 550, mix.pip_codes, mix.pip_cut);
+  dated(uv_versions_, 120, mix.uv_codes, mix.uv_cut);
   return mix;
 }
 
@@ -227,8 +255,8 @@ void Details::sample(const DayMix& mix, int32_t day, bool mirror, Rng& rng, RowD
     return;
   }
   const bool pip = installer == 0, uv = installer == 1, poetry = installer == 2, pdm = name == "pdm";
-  if (pip) row.code[kInstallerVersion] = pip_version_.pick(rng);
-  else if (uv) row.code[kInstallerVersion] = uv_version_.pick(rng);
+  if (pip) row.code[kInstallerVersion] = mix.pip_codes[pickCut(mix.pip_cut, rng)];
+  else if (uv) row.code[kInstallerVersion] = mix.uv_codes[pickCut(mix.uv_cut, rng)];
   else if (poetry || pdm) row.code[kInstallerVersion] = poetry_version_.pick(rng);
   else if (name == "requests") row.code[kInstallerVersion] = requests_version_.pick(rng);
   else row.code[kInstallerVersion] = other_version_.pick(rng);

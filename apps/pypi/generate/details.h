@@ -44,6 +44,8 @@ class Details {
     std::vector<uint32_t> installer_cut;  // cumulative thresholds over installers()
     std::vector<uint32_t> python_cut;     // over pythonMinors()
     int newest_python = 0;
+    std::vector<uint32_t> pip_codes, pip_cut;  // pip and uv versions released by the day,
+    std::vector<uint32_t> uv_codes, uv_cut;    // newer ones more common
   };
   DayMix dayMix(int32_t day) const;
 
@@ -60,10 +62,16 @@ class Details {
     uint32_t pick(Rng& rng) const;
   };
   Choice choice(Field f, const std::vector<std::pair<const char*, double>>& values);
+  struct DatedVersion {
+    uint32_t code;
+    int32_t released;
+    double weight;  // base weight (system pips of long-term distros persist)
+  };
+  std::vector<DatedVersion> pip_versions_, uv_versions_;
   uint32_t code(Field f, const std::string& value) const;
 
   std::shared_ptr<LowCardinalityDictionary> dicts_[kFieldCount];
-  Choice country_, tls13_cipher_, tls12_cipher_, openssl_, setuptools_, rustc_, pip_version_, uv_version_,
+  Choice country_, tls13_cipher_, tls12_cipher_, openssl_, setuptools_, rustc_,
       poetry_version_, requests_version_, other_version_, mac_version_, win_release_, pypy_version_;
   struct Distro {
     uint32_t name, version, id, libc_lib, libc_version;

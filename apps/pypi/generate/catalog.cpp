@@ -84,15 +84,6 @@ int32_t parseDay(std::string_view text) {
   return day;
 }
 
-uint32_t Catalog::fileFor(const Release& release, int py, int platform, bool want_sdist) const {
-  if (want_sdist || release.file_count == 1) return release.first_file;
-  const Project& project = projects[release.project];
-  if (!project.compiled) return release.first_file + 1;
-  if (py >= int(release.py_lo) && py < int(release.py_lo) + int(release.py_count))
-    return release.first_file + 1 + uint32_t(py - release.py_lo) * kPlatforms + uint32_t(platform);
-  return release.first_file;
-}
-
 std::unique_ptr<Catalog> buildCatalog(std::string_view csv, uint32_t max_projects, int32_t first_day,
                                       int32_t last_day, uint64_t seed) {
   auto catalog = std::make_unique<Catalog>();
@@ -144,10 +135,10 @@ std::unique_ptr<Catalog> buildCatalog(std::string_view csv, uint32_t max_project
     p.name = rows[k].second;
     p.weight = rows[k].first / total;
     p.name_code = c.project_names->insertRaw(p.name);
-    p.compiled = rng.chance(k < 200 ? 0.3 : 0.1);
+    p.compiled = rng.chance(k < 200 ? 0.3 : k < 2000 ? 0.1 : 0.04);
     p.has_wheels = p.compiled || rng.chance(0.85);
     p.trend = k < 10 ? 0.0 : std::clamp(rng.normal() * 0.15, -0.5, 0.5);
-    const double mean_interval = k < 50 ? 10 : k < 500 ? 25 : k < 3000 ? 45 : 90;
+    const double mean_interval = k < 50 ? 10 : k < 500 ? 30 : k < 3000 ? 60 : 150;
     if (k >= 500 && rng.chance(0.06) && last_day - first_day > 60)
       p.birth_day = first_day + int32_t(rng.below(uint32_t(last_day - first_day - 30)));
     else
@@ -156,7 +147,7 @@ std::unique_ptr<Catalog> buildCatalog(std::string_view csv, uint32_t max_project
     // Releases: the first one at birth (or a few intervals before the window), then every
     // exponential(mean) days until the last day.
     Rng rr(streamSeed(seed, kRelease, k));
-    int32_t day = std::max(p.birth_day, first_day - int32_t(4 * mean_interval) - 1);
+    int32_t day = std::max(p.birth_day, first_day - int32_t(2 * mean_interval) - 1);
     int major = p.birth_day >= first_day ? 0 : int(rr.below(3)) + (k < 1000 ? 1 : 0);
     int minor = int(rr.below(p.birth_day >= first_day ? 2 : 30));
     int patch = int(rr.below(5));
@@ -242,6 +233,12 @@ std::unique_ptr<Catalog> buildCatalog(std::string_view csv, uint32_t max_project
     }
     cumulative.push_back((cumulative.empty() ? 0 : cumulative.back()) + p.weight);
     c.projects.push_back(std::move(p));
+  }
+  for (const File& f : c.files) c.files_hot.push_back({f.url_code, f.filename_code, f.release, f.type_code});
+  for (const Release& r : c.releases) {
+    const Project& p = c.projects[r.project];
+    c.releases_hot.push_back({r.project, r.version_code, r.first_file, p.name_code, uint16_t(r.file_count), r.py_lo,
+                              r.py_count, p.compiled});
   }
   return catalog;
 }

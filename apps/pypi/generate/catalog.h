@@ -56,8 +56,21 @@ struct Project {
   std::vector<uint32_t> dependencies;  // indices of projects it requires
 };
 
+/// Compact copies of what every download row reads (cache-friendly random access).
+struct FileHot {
+  uint32_t url_code, filename_code, release, type_code;
+};
+struct ReleaseHot {
+  uint32_t project, version_code, first_file, name_code;  // name_code: the project's
+  uint16_t file_count;
+  uint8_t py_lo, py_count;
+  bool compiled;
+};
+
 struct Catalog {
   std::vector<Project> projects;
+  std::vector<FileHot> files_hot;
+  std::vector<ReleaseHot> releases_hot;
   std::vector<Release> releases;
   std::vector<File> files;
   /// String dictionaries of the download columns (code 0 is the default "").
@@ -66,7 +79,13 @@ struct Catalog {
 
   /// The file of `release` a download with python minor `py` (index in pythonMinors(), -1 for
   /// none) on `platform` gets: the matching wheel, else the pure wheel, else the sdist.
-  uint32_t fileFor(const Release& release, int py, int platform, bool want_sdist) const;
+  uint32_t fileFor(const ReleaseHot& release, int py, int platform, bool want_sdist) const {
+    if (want_sdist || release.file_count == 1) return release.first_file;
+    if (!release.compiled) return release.first_file + 1;
+    if (py >= int(release.py_lo) && py < int(release.py_lo) + int(release.py_count))
+      return release.first_file + 1 + uint32_t(py - release.py_lo) * kPlatforms + uint32_t(platform);
+    return release.first_file;
+  }
 };
 
 /// Builds the catalog: `projects` names from the CSV (rank order), releases from well before

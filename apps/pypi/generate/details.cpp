@@ -157,9 +157,13 @@ Details::Details() {
 
   for (const auto& name : installers()) installer_codes_.push_back(name.empty() ? 0 : code(kInstallerName, name));
   for (const auto& m : pythonMinors()) {
-    std::vector<uint32_t> full;
-    for (int patch = 0; patch < 16; ++patch) full.push_back(code(kPython, std::string(m.name) + "." + std::to_string(patch)));
+    std::vector<uint32_t> full, impl;
+    for (int patch = 0; patch < 16; ++patch) {
+      full.push_back(code(kPython, std::string(m.name) + "." + std::to_string(patch)));
+      impl.push_back(code(kImplVersion, std::string(m.name) + "." + std::to_string(patch)));
+    }
     python_full_.push_back(std::move(full));
+    impl_full_.push_back(std::move(impl));
     python_codes_.push_back(code(kPython, m.name));
   }
   const std::vector<std::tuple<const char*, int, int, int, double>> pips = {
@@ -275,10 +279,11 @@ void Details::sample(const DayMix& mix, int32_t day, bool mirror, Rng& rng, RowD
   // Python and implementation.
   const int minor = int(pickCut(mix.python_cut, rng));
   row.py_minor = int8_t(minor);
-  const uint32_t full = python_full_[size_t(minor)][rng.below(minor >= 8 ? 6 : 14)];
+  const uint32_t patch = rng.below(minor >= 8 ? 6 : 14);
+  const uint32_t full = python_full_[size_t(minor)][patch];
   const bool is_pypy = rng.chance(0.005);
   row.code[kImplName] = is_pypy ? pypy_ : cpython_;
-  row.code[kImplVersion] = is_pypy ? pypy_version_.pick(rng) : full;
+  row.code[kImplVersion] = is_pypy ? pypy_version_.pick(rng) : impl_full_[size_t(minor)][patch];
   if (pdm) return;
   if (!poetry) row.code[kPython] = full;
 

@@ -84,7 +84,7 @@ class Details {
   uint32_t tls13_, tls12_, linux_, darwin_, windows_, x86_64_, aarch64_, arm64_, amd64_, cpython_, pypy_, macos_,
       glibc_, bandersnatch_, osx_, darwin_release_;
   // full python versions per minor: codes of "<minor>.<patch>" for patch 0..15
-  std::vector<std::vector<uint32_t>> python_full_;
+  std::vector<std::vector<uint32_t>> python_full_, impl_full_;  // the same texts in kPython / kImplVersion
 };
 
 }  // namespace tally::pypi_gen

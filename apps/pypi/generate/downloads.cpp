@@ -267,6 +267,7 @@ void DayWriter::writeDay(int32_t day, uint64_t rows) const {
       parquet::WriterOptions wo;
       wo.codec = parquet::codecFromName(options.compression.empty() ? "snappy" : options.compression);
       wo.max_dictionary_bytes = 16ull << 20;
+      wo.plain_columns = {"timestamp"};  // distinct per second: a dictionary would not pay
       wo.created_by = "tally pypi generate";
       writer = std::make_unique<parquet::ParquetWriter>(*out, header, wo);
     }
@@ -284,12 +285,12 @@ void DayWriter::writeDay(int32_t day, uint64_t rows) const {
       for (int f = 0; f < kFieldCount; ++f) fc[f] = f_codes[f]->getData().data();
       int64_t last_second = -1;
       char text[32];
+      int h = 0;
 
       for (size_t i = 0; i < n; ++i, ++row) {
         // Stratified, increasing timestamps over the day's hour profile.
         double u = (double(row) + rng.uniform()) / double(rows);
-        int h = 0;
-        while (h < 23 && u >= hour_cdf[h + 1]) ++h;
+        while (h < 23 && u >= hour_cdf[h + 1]) ++h;  // u only grows
         double within = (u - hour_cdf[h]) / (hour_cdf[h + 1] - hour_cdf[h]);
         int64_t second = day_seconds + h * 3600 + std::min<int64_t>(3599, int64_t(within * 3600.0));
         ts->getData()[i] = second * 1000000;
@@ -310,15 +311,15 @@ void DayWriter::writeDay(int32_t day, uint64_t rows) const {
           file_index = recent_files[rng.below(uint32_t(recent_files.size()))];
         } else {
           uint32_t p = projects.sample(rng);
-          const Release& rel = c.releases[pickRelease(p, rng)];
+          const ReleaseHot& rel = c.releases_hot[pickRelease(p, rng)];
           file_index = d.any_file ? rel.first_file + rng.below(rel.file_count)
                                   : c.fileFor(rel, d.py_minor, d.platform, d.want_sdist);
         }
-        const File& file = c.files[file_index];
-        const Release& rel = c.releases[file.release];
+        const FileHot& file = c.files_hot[file_index];
+        const ReleaseHot& rel = c.releases_hot[file.release];
         for (int f = 0; f < kFieldCount; ++f) fc[f][i] = d.code[f];
         url->getData()[i] = file.url_code;
-        project->getData()[i] = c.projects[rel.project].name_code;
+        project->getData()[i] = rel.name_code;
         filename->getData()[i] = file.filename_code;
         version->getData()[i] = rel.version_code;
         type->getData()[i] = file.type_code;

@@ -56,18 +56,18 @@ void encodeHybrid(const T* values, size_t n, int bit_width, std::string& out) {
     putVarint((uint64_t(groups) << 1) | 1, out);
     const size_t total_bits = groups * 8 * size_t(bit_width);
     const size_t at = out.size();
-    out.resize(at + total_bits / 8, '\0');
+    out.resize(at + total_bits / 8);
     auto* dst = reinterpret_cast<uint8_t*>(out.data() + at);
-    size_t bit = 0;
-    for (size_t k = start; k < start + groups * 8; ++k, bit += size_t(bit_width)) {
-      uint64_t v = k < i ? uint64_t(values[k]) : 0;
-      if (!v) continue;
-      size_t byte = bit >> 3;
-      size_t shift = bit & 7;
-      v <<= shift;
-      while (v) {
-        dst[byte++] |= uint8_t(v);
-        v >>= 8;
+    uint64_t acc = 0;
+    int bits = 0;
+    const size_t stop = start + groups * 8;
+    for (size_t k = start; k < stop; ++k) {
+      acc |= uint64_t(k < i ? uint32_t(values[k]) : 0u) << bits;
+      bits += bit_width;
+      while (bits >= 8) {
+        *dst++ = uint8_t(acc);
+        acc >>= 8;
+        bits -= 8;
       }
     }
   }

@@ -6,6 +6,7 @@
 
 #include <xxhash.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -31,7 +32,7 @@
 
 namespace tally::parquet {
 
-namespace {
+namespace writer_impl {
 
 constexpr uint32_t kNone = UINT32_MAX;
 constexpr size_t kBatchRows = 16384;  // rows shredded at a time; pages end between batches
@@ -61,6 +62,7 @@ struct LeafSpec {
   int64_t multiplier = 1;
   bool unsigned_order = false;
   bool lc_nullable = false;  // LowCardinality(Nullable(T)): code 0 is NULL (one more def level)
+  bool no_dictionary = false;
 };
 
 struct PlanNode {
@@ -100,14 +102,23 @@ class Dictionary {
     raw_.clear();
     offsets_.assign(1, 0);
     std::fill(slots_.begin(), slots_.end(), 0);
-    count_ = 0;
+    count_ = hashed_ = 0;
   }
   size_t size() const { return count_; }
   size_t bytes() const { return raw_.size() + 4 * count_; }
   std::string_view at(size_t i) const { return std::string_view(raw_).substr(offsets_[i], offsets_[i + 1] - offsets_[i]); }
 
+  /// Appends a value known to be new (distinct codes of one LowCardinality dictionary) without
+  /// hashing it; find() hashes such values first when it is called later.
+  uint32_t appendUnique(std::string_view raw) {
+    raw_.append(raw.data(), raw.size());
+    offsets_.push_back(uint32_t(raw_.size()));
+    return uint32_t(count_++);
+  }
+
   /// Index of raw; `inserted` tells whether it is new.
   uint32_t find(std::string_view raw, bool& inserted) {
+    if (hashed_ < count_) hashPending();
     if ((count_ + 1) * 2 > slots_.size()) grow();
     uint64_t h = hash(raw);
     size_t mask = slots_.size() - 1;
@@ -127,6 +138,7 @@ class Dictionary {
     offsets_.push_back(uint32_t(raw_.size()));
     if (hashes_.size() < count_) hashes_.resize(count_ * 2);
     hashes_[index] = h;
+    hashed_ = count_;
     inserted = true;
     return index;
   }
@@ -144,11 +156,19 @@ class Dictionary {
     }
     return XXH3_64bits(raw.data(), raw.size());
   }
-  void grow() {
-    size_t capacity = slots_.empty() ? 1024 : slots_.size() * 2;
+  void hashPending() {
+    if (hashes_.size() < count_) hashes_.resize(count_ * 2);
+    for (size_t i = hashed_; i < count_; ++i) hashes_[i] = hash(at(i));
+    hashed_ = count_;
+    size_t capacity = slots_.empty() ? 1024 : slots_.size();
+    while (capacity < (count_ + 1) * 2) capacity *= 2;
+    rebuild(capacity);
+  }
+  void grow() { rebuild(slots_.empty() ? 1024 : slots_.size() * 2); }
+  void rebuild(size_t capacity) {
     slots_.assign(capacity, 0);
     size_t mask = capacity - 1;
-    for (size_t i = 0; i < count_; ++i) {
+    for (size_t i = 0; i < hashed_; ++i) {
       size_t pos = size_t(hashes_[i]) & mask;
       while (slots_[pos]) pos = (pos + 1) & mask;
       slots_[pos] = uint32_t(i + 1);
@@ -160,6 +180,7 @@ class Dictionary {
   std::vector<uint32_t> slots_;
   std::vector<uint64_t> hashes_;
   size_t count_ = 0;
+  size_t hashed_ = 0;  // values [0, hashed_) are in slots_
 };
 
 /// Chunk statistics of one leaf (non-NULL values only).
@@ -284,8 +305,9 @@ class LeafWriter {
   void resetChunk() {
     dict_.clear();
     lc_dictionary_ = nullptr;
+    lc_single_ = false;
     lc_remap_.clear();
-    dict_mode_ = options_.use_dictionary && spec_.physical != PhysicalType::BOOLEAN;
+    dict_mode_ = options_.use_dictionary && !spec_.no_dictionary && spec_.physical != PhysicalType::BOOLEAN;
     used_plain_ = used_dict_pages_ = false;
     chunk_.clear();
     stats_.reset();
@@ -379,6 +401,9 @@ class LeafWriter {
     const auto& lc = static_cast<const ColumnLowCardinality&>(column);
     const LowCardinalityDictionary* dictionary = &lc.getDictionary();
     if (dictionary != lc_dictionary_) {
+      // Values of one LowCardinality dictionary are distinct: while a chunk sees only one, new
+      // codes are appended to the chunk dictionary without hashing.
+      lc_single_ = lc_dictionary_ == nullptr && dict_.size() == 0;
       lc_dictionary_ = dictionary;
       lc_remap_.assign(dictionary->size(), kNone);
     } else if (lc_remap_.size() < dictionary->size()) {
@@ -386,31 +411,66 @@ class LeafWriter {
     }
     const Column& values = dictionary->values();
     const bool nullable = spec_.lc_nullable;
+    const uint16_t max_def = spec_.max_def;
     lc.visitIndexes([&](const auto& codes) {
-      for (size_t i = 0; i < n; ++i) {
-        uint32_t code = e[i].idx == kNone ? 0 : uint32_t(codes[e[i].idx]);
-        if (e[i].idx == kNone || (nullable && code == 0)) {
-          pushLevels(e[i], e[i].def);
-          ++stats_.null_count;
-          continue;
-        }
-        pushLevels(e[i], spec_.max_def);
-        if (dict_mode_) {
-          uint32_t& mapped = lc_remap_[code];
-          if (mapped == kNone) {
-            bool inserted;
-            std::string_view raw = values.getDataAt(code);
-            mapped = dict_.find(raw, inserted);
-            if (inserted) updateStats(raw);
+      if (!dict_mode_) {
+        for (size_t i = 0; i < n; ++i) {
+          uint32_t code = e[i].idx == kNone ? 0 : uint32_t(codes[e[i].idx]);
+          if (e[i].idx == kNone || (nullable && code == 0)) {
+            pushLevels(e[i], e[i].def);
+            ++stats_.null_count;
+            continue;
           }
-          indices_.push_back(mapped);
-        } else {
+          pushLevels(e[i], max_def);
           std::string_view raw = values.getDataAt(code);
           appendPlainRaw(raw, plain_);
           updateStats(raw);
         }
+        return;
       }
+      const size_t d0 = defs_.size(), r0 = reps_.size(), i0 = indices_.size();
+      if (spec_.max_def) defs_.resize(d0 + n);
+      if (spec_.max_rep) reps_.resize(r0 + n);
+      indices_.resize(i0 + n);
+      uint16_t* defs = defs_.data() + d0;
+      uint16_t* reps = reps_.data() + r0;
+      uint32_t* out = indices_.data() + i0;
+      uint32_t* remap = lc_remap_.data();
+      size_t k = 0, nulls = 0;
+      for (size_t i = 0; i < n; ++i) {
+        const uint32_t idx = e[i].idx;
+        uint16_t def = e[i].def;
+        if (idx != kNone) {
+          const uint32_t code = uint32_t(codes[idx]);
+          if (!(nullable && code == 0)) {
+            def = max_def;
+            uint32_t mapped = remap[code];
+            if (mapped == kNone) mapped = remap[code] = addLowCardinalityValue(values.getDataAt(code));
+            out[k++] = mapped;
+          } else {
+            ++nulls;
+          }
+        } else {
+          ++nulls;
+        }
+        if (spec_.max_def) defs[i] = def;
+        if (spec_.max_rep) reps[i] = e[i].rep;
+      }
+      indices_.resize(i0 + k);
+      stats_.null_count += int64_t(nulls);
+      page_entries_ += n;
     });
+  }
+
+  uint32_t addLowCardinalityValue(std::string_view raw) {
+    if (lc_single_) {
+      updateStats(raw);
+      return dict_.appendUnique(raw);
+    }
+    bool inserted;
+    uint32_t index = dict_.find(raw, inserted);
+    if (inserted) updateStats(raw);
+    return index;
   }
 
   void updateStats(std::string_view raw) {
@@ -587,6 +647,7 @@ class LeafWriter {
   bool dict_mode_ = true;
   bool used_plain_ = false, used_dict_pages_ = false;
   const LowCardinalityDictionary* lc_dictionary_ = nullptr;
+  bool lc_single_ = false;
   std::vector<uint32_t> lc_remap_;
   std::string chunk_;
   Stats stats_;
@@ -597,7 +658,9 @@ class LeafWriter {
   std::string page_, compressed_, header_;
 };
 
-}  // namespace
+}  // namespace writer_impl
+
+using namespace writer_impl;
 
 struct ParquetWriter::Impl {
   WriteBuffer& out;
@@ -688,6 +751,8 @@ struct ParquetWriter::Impl {
     }
 
     LeafSpec spec;
+    spec.no_dictionary = std::find(options.plain_columns.begin(), options.plain_columns.end(), column) !=
+                         options.plain_columns.end();
     spec.max_def = def;
     spec.max_rep = rep;
     SchemaElement e;

@@ -24,6 +24,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "formats/parquet/metadata.h"
 #include "io/write_buffer.h"
@@ -39,6 +40,8 @@ struct WriterOptions {
   uint64_t page_bytes = 1ull << 20;
   uint64_t max_dictionary_bytes = 1ull << 20;
   bool use_dictionary = true;
+  /// Top-level columns written PLAIN even when use_dictionary (e.g. high-cardinality ones).
+  std::vector<std::string> plain_columns;
   std::string created_by = "tally";
 };
 

@@ -49,7 +49,7 @@ def q(sql):
 
 
 def rows(sql):
-    return [l.split("\t") for l in q(sql + " FORMAT TSV").splitlines()]
+    return [l.replace("\\'", "'").split("\t") for l in q(sql + " FORMAT TSV").splitlines()]
 
 
 def tree_digest(path):
@@ -143,8 +143,8 @@ try:
     check("correlations (poetry/pdm python, uv openssl, Windows distro, mirrors, url shape, ci never false)",
           violations == ["0"] * 9, str(violations))
     bad_wheels = rows(f"SELECT count() FROM {src} WHERE details.installer.name = 'pip' AND file.filename LIKE '%-cp3%' "
-                      f"AND position(file.filename, concat('-cp', replaceAll(splitByChar('.', details.python)[1] || '.' || "
-                      f"splitByChar('.', details.python)[2], '.', ''), '-')) = 0")
+                      f"AND position(file.filename, concat('-cp', arrayStringConcat(arraySlice(splitByChar('.', "
+                      f"assumeNotNull(details.python)), 1, 2)), '-')) = 0")
     check("compiled wheels match the row's Python minor", bad_wheels == [["0"]], str(bad_wheels))
 
     # Weekly cycle (no holidays in Jan-Mar) and growth.

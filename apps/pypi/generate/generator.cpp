@@ -49,7 +49,16 @@ GenerateSummary generate(const GenerateOptions& options_in, const std::function<
   summary.releases = catalog->releases.size();
   summary.first_day = dayToString(first_day);
   summary.last_day = dayToString(options.end_day);
-  summary.metadata_rows = writeDistributionMetadata(options, *catalog, summary.bytes);
+  // distribution_metadata is written by its own thread while the days are generated.
+  std::exception_ptr metadata_error;
+  uint64_t metadata_bytes = 0;
+  std::thread metadata([&] {
+    try {
+      summary.metadata_rows = writeDistributionMetadata(options, *catalog, metadata_bytes);
+    } catch (...) {
+      metadata_error = std::current_exception();
+    }
+  });
   summary.metadata_files = 1;
 
   std::atomic<uint64_t> rows_done{0}, files_done{0}, bytes_done{0};
@@ -83,7 +92,10 @@ GenerateSummary generate(const GenerateOptions& options_in, const std::function<
     for (int i = 0; i < 10 && finished.load() < threads; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   for (auto& t : pool) t.join();
+  metadata.join();
   if (error) std::rethrow_exception(error);
+  if (metadata_error) std::rethrow_exception(metadata_error);
+  summary.bytes += metadata_bytes;
   if (progress) progress({rows_done.load(), options.downloads, files_done.load(), elapsed()});
 
   summary.download_rows = rows_done.load();

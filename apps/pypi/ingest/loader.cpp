@@ -4,6 +4,7 @@
 
 #include <cstring>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "download_row.h"
@@ -31,7 +32,8 @@ std::unique_ptr<api::Result> run(api::Connection& c, const std::string& sql) { r
 
 /// The columns of a file shape, as SQL expressions over file()'s columns.
 struct Mapping {
-  std::string timestamp_is_null, date, country, project, type, installer, python, system, version, ci;
+  std::string timestamp_checks;  // multiIf arguments: condition, reason, ...
+  std::string date, country, project, type, installer, python, system, version, ci;
 };
 
 std::string ciFromBool(const std::string& ci, const std::string& installer) { return ciValueSql(ci, installer); }
@@ -133,21 +135,34 @@ FileLoadResult FileLoader::loadStream(const SourceFile& file, const std::string&
     }
   };
 
+  // An error of the reader (a truncated .gz) fails the INSERT, so nothing of the file commits;
+  // it is rethrown as it was (the engine wraps callback exceptions).
+  std::optional<api::Error> reader_error;
   api::ExecuteOptions options = baseOptions(dedup_token);
   options.input = [&](char* buffer, size_t size) -> size_t {
     if (pending_pos > 0 && pending_pos * 2 >= pending.size()) {
       pending.erase(0, pending_pos);
       pending_pos = 0;
     }
-    produce(size);
+    try {
+      produce(size);
+    } catch (const api::Error& e) {
+      reader_error = e;
+      throw;
+    }
     size_t n = std::min(size, pending.size() - pending_pos);
     std::memcpy(buffer, pending.data() + pending_pos, n);
     pending_pos += n;
     return n;
   };
-  connection_.execute("INSERT INTO " + settings_.database + ".pypi (" + downloadColumns(settings_.with_ci) +
-                          ") FORMAT RowBinary",
-                      options);
+  try {
+    connection_.execute("INSERT INTO " + settings_.database + ".pypi (" + downloadColumns(settings_.with_ci) +
+                            ") FORMAT RowBinary",
+                        options);
+  } catch (...) {
+    if (reader_error) throw *reader_error;
+    throw;
+  }
   progress_.update(result.rows_loaded, file.size);
   return result;
 }
@@ -167,7 +182,7 @@ FileLoadResult FileLoader::loadWithEngine(const SourceFile& file, const std::str
     if (!has("timestamp") || !has("file"))
       throw api::Error(117, "INCORRECT_DATA", "Cannot load " + file.path + ": not a BigQuery file_downloads or " +
                                                   "distribution_metadata export (no timestamp/file or name/upload_time columns)");
-    m.timestamp_is_null = "isNull(timestamp)";
+    m.timestamp_checks = "isNull(timestamp), 'missing timestamp'";
     m.date = "toDate(timestamp)";
     m.country = has("country_code") ? "ifNull(country_code, '')" : "''";
     std::string project = "tupleElement(file, 'project')";
@@ -219,7 +234,7 @@ FileLoadResult FileLoader::loadWithEngine(const SourceFile& file, const std::str
     std::string system = pick({"system", "system_name", "details.system.name"});
     std::string ci = pick({"ci", "details.ci"});
     std::string parsed_ts = "parseDateTime64BestEffortOrNull(" + ts + ", 6, 'UTC')";
-    m.timestamp_is_null = "isNull(" + parsed_ts + ")";
+    m.timestamp_checks = "ifNull(" + ts + ", '') = '', 'missing timestamp', isNull(" + parsed_ts + "), 'bad timestamp'";
     m.date = "toDate(assumeNotNull(" + parsed_ts + "))";
     std::string country = pick({"country_code"});
     m.country = country.empty() ? "''" : "ifNull(" + country + ", '')";
@@ -235,7 +250,7 @@ FileLoadResult FileLoader::loadWithEngine(const SourceFile& file, const std::str
                                        ", '')) IN ('false', '0'), false, NULL))",
                                    inst);
   }
-  std::string reason = "multiIf(" + m.timestamp_is_null + ", 'missing timestamp', ifNull(" + m.project +
+  std::string reason = "multiIf(" + m.timestamp_checks + ", ifNull(" + m.project +
                        ", '') = '', 'missing project', isNull(" + m.version + "), 'missing version', isNull(" + m.type +
                        "), 'missing type', '')";
   std::string select = "SELECT " + m.date + ", " + m.country + ", " + normalizeProjectNameSql("assumeNotNull(" + m.project + ")") +

@@ -1,5 +1,7 @@
 #include "linehaul_line.h"
 
+#include <simdjson.h>
+
 #include <array>
 
 #include "project_name.h"
@@ -37,33 +39,7 @@ int32_t parseRfc1123Date(std::string_view text) {
   return daysFromCivil(y1 * 100 + y2, month, day);
 }
 
-bool isValidUtf8(std::string_view s) {
-  size_t i = 0, n = s.size();
-  while (i < n) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t len;
-    uint32_t cp;
-    if ((c & 0xe0) == 0xc0) len = 2, cp = c & 0x1f;
-    else if ((c & 0xf0) == 0xe0) len = 3, cp = c & 0x0f;
-    else if ((c & 0xf8) == 0xf0) len = 4, cp = c & 0x07;
-    else return false;
-    if (i + len > n) return false;
-    for (size_t k = 1; k < len; ++k) {
-      unsigned char cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xc0) != 0x80) return false;
-      cp = (cp << 6) | (cc & 0x3f);
-    }
-    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
-        (cp >= 0xd800 && cp <= 0xdfff))
-      return false;
-    i += len;
-  }
-  return true;
-}
+bool isValidUtf8(std::string_view s) { return simdjson::validate_utf8(s.data(), s.size()); }
 
 LineKind LinehaulLineParser::parse(std::string_view line, DownloadRow& row) {
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
@@ -91,7 +67,7 @@ LineKind LinehaulLineParser::parse(std::string_view line, DownloadRow& row) {
   if (f[8].empty() || f[8] == "(null)") return reject("null package type");
   UserAgentKind kind = ua_parser_.parse(f[9], details_);
   if (kind == UserAgentKind::Ignored) return reject("ignored user agent");
-  project_ = normalizeProjectName(f[6]);
+  project_ = normalizeProjectName(f[6]);  // small: stays in the string's inline buffer or reuses capacity
   row.date = uint16_t(days);
   row.country_code = f[2];
   row.project = project_;

@@ -33,6 +33,11 @@ struct Family {
   };
   Fill fill;
   std::unique_ptr<RE2> re;
+  /// Cheap pre-check: the agent starts with one of these (ASCII case-insensitively when
+  /// `nocase`), or contains `contains`; the regex runs only then.
+  std::vector<std::string_view> prefixes;
+  std::string_view contains;
+  bool nocase = false;
 };
 
 std::vector<Family> makeFamilies() {
@@ -42,7 +47,7 @@ std::vector<Family> makeFamilies() {
   nocase.set_case_sensitive(false);
   std::vector<Family> f;
   auto add = [&](Family::Fill fill, const char* pattern, const RE2::Options& options) {
-    f.push_back({fill, std::make_unique<RE2>(pattern, options)});
+    f.push_back({fill, std::make_unique<RE2>(pattern, options), {}, {}, !options.case_sensitive()});
   };
   add(Family::PipOld, R"(^pip/(\S+) (\S+)/(\S+) (\S+)/(\S+)$)", plain);
   add(Family::Distribute, R"(^Python-urllib/(\d\.\d) distribute/(\S+)$)", plain);
@@ -72,7 +77,34 @@ std::vector<Family> makeFamilies() {
       R"(^(?:Mozilla|Safari|wget|curl|Opera|aria2|AndroidDownloadManager|com\.apple\.WebKit\.Networking/|FDM \S+|)"
       R"(URL/Emacs|Firefox/|UCWEB|Links|okhttp|Apache-HttpClient)(?:/|$))",
       nocase);
+  using P = std::vector<std::string_view>;
+  const P prefixes[] = {
+      {"pip/"}, {"Python-urllib/"}, {"Python-urllib/"}, {"setuptools/"}, {}, {"conda/"}, {"Bazel/"}, {"bandersnatch/"},
+      {}, {"z3c.pypimirror/"}, {"Artifactory/"}, {"Nexus/"}, {"pep381client"}, {"maturin/"}, {"pdm/"}, {"poetry/"},
+      {"twine/"}, {"Python-urllib/"}, {"python-requests/"}, {"Homebrew/"},
+      {"fetch libfetch/", "libfetch/", "OpenBSD ftp", "MacPorts", "NetBSD-ftp/", "slapt-get", "pypi-install/", "slackrepo",
+       "PTXdist", "GARstow/", "xbps/"},
+      {"mozilla", "safari", "wget", "curl", "opera", "aria2", "androiddownloadmanager", "com.apple.webkit.networking/",
+       "fdm ", "url/emacs", "firefox/", "ucweb", "links", "okhttp", "apache-httpclient"}};
+  static_assert(std::size(prefixes) == 22);
+  for (size_t i = 0; i < f.size(); ++i) f[i].prefixes = prefixes[i];
+  f[4].contains = "pex/";
+  f[8].contains = "devpi-server/";
   return f;
+}
+
+bool startsWithNoCase(std::string_view s, std::string_view lower_prefix) {
+  if (s.size() < lower_prefix.size()) return false;
+  for (size_t i = 0; i < lower_prefix.size(); ++i)
+    if (char(std::tolower(static_cast<unsigned char>(s[i]))) != lower_prefix[i]) return false;
+  return true;
+}
+
+bool mayMatch(const Family& family, std::string_view ua) {
+  if (!family.contains.empty()) return ua.find(family.contains) != std::string_view::npos;
+  for (std::string_view p : family.prefixes)
+    if (family.nocase ? startsWithNoCase(ua, p) : startsWith(ua, p)) return true;
+  return false;
 }
 
 const std::vector<Family>& families() {
@@ -314,6 +346,7 @@ UserAgentKind UserAgentParser::parse(std::string_view ua, UserAgentDetails& d) {
     d.clear();
   }
   for (const Family& family : families()) {
+    if (!mayMatch(family, ua)) continue;
     if (applyFamily(family, ua, d)) return UserAgentKind::Recognised;
     d.clear();
   }

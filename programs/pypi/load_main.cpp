@@ -164,7 +164,7 @@ int run(int argc, char** argv) {
         ++s.changed;
         std::fprintf(stderr,
                      "CHANGED %s: loaded at %s with size %llu, now %llu bytes (content differs); not reloaded. "
-                     "Repair the affected days (tally pypi repair) to load it again.\n",
+                     "Its downloads are already counted: repair the affected days to load it again.\n",
                      file.path.c_str(), seen.loaded_at.c_str(), static_cast<unsigned long long>(seen.size),
                      static_cast<unsigned long long>(file.size));
       }

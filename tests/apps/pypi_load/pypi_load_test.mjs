@@ -170,6 +170,12 @@ mkdirSync(logDir);
   const rows2 = bigQueryRows(2000, 7);
   writeFileSync(join(input, 'file_downloads-001.json.gz'), gzipSync(rows2.map((r) => JSON.stringify(r)).join('\n') + '\n'));
   rows2.forEach((r) => expect(expectedOfBigQueryRow(r)));
+  // zstd (the zstd program, a TEST package of scripts/install-deps.sh).
+  const rows4 = bigQueryRows(1000, 13);
+  writeFileSync(join(input, 'file_downloads-002.ndjson'), rows4.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  const z = spawnSync('zstd', ['-q', '--rm', join(input, 'file_downloads-002.ndjson')]);
+  if (z.status !== 0) throw new Error('zstd failed: ' + z.stderr);
+  rows4.forEach((r) => expect(expectedOfBigQueryRow(r)));
 
   // CSV: BigQuery's CSV export of flattened columns.
   const rows3 = bigQueryRows(1500, 3);
@@ -183,8 +189,8 @@ mkdirSync(logDir);
   csv.push('garbage-time,US,numpy,1.0,sdist,pip,3.11.1,Linux,');
   writeFileSync(join(input, 'export.csv'), csv.join('\n') + '\n');
 
-  const r = load([join(input, 'file_downloads-000.jsonl'), join(input, 'file_downloads-001.json.gz'), join(input, 'export.csv'), '--rejects', join(dir, 'rejects-json.ndjson')]);
-  check(r.status === 0 && /3 loaded/.test(r.stderr), 'json/csv: load exits 0, 3 files', r.stderr);
+  const r = load([join(input, 'file_downloads-00*'), join(input, 'export.csv'), '--rejects', join(dir, 'rejects-json.ndjson')]);
+  check(r.status === 0 && /4 loaded/.test(r.stderr), 'json/csv: load exits 0, 4 files (plain, .gz, .zst, CSV)', r.stderr);
   const rejects = rejectsOf(r.stderr);
   const reasons = rejects.map((x) => `${x.file.split('/').pop()}:${x.line ?? 'row'}:${x.reason}`).sort();
   const want = ['export.csv:row:bad timestamp', 'export.csv:row:missing project', 'file_downloads-000.jsonl:3001:missing project',

@@ -220,9 +220,13 @@ mkdirSync(logDir);
        'ci': CASE WHEN i % 4 = 0 THEN TRUE ELSE NULL END} END AS details,
       'TLSv1.3' AS tls_protocol, 'TLS_AES_256_GCM_SHA384' AS tls_cipher
     FROM range(${n}) t(i)`;
-  const files = [['snappy', 40000, 0, ''], ['zstd', 30000, 11, ', ROW_GROUP_SIZE 7000'], ['gzip', 20000, 23, ', DICTIONARY_COMPRESSION_RATIO_THRESHOLD -1']];
+  const files = [['snappy', 40000, 0, ''], ['zstd', 30000, 11, ', ROW_GROUP_SIZE 7000'], ['gzip', 20000, 23, ', DICTIONARY_SIZE_LIMIT 1']];
   for (const [codec, n, seed, extra] of files)
     await duck.run(`COPY (${shape(n, seed)}) TO '${join(pq, `file_downloads-${codec}.parquet`)}' (FORMAT PARQUET, COMPRESSION ${codec}${extra})`);
+  const encodings = async (codec) => (await duck.runAndReadAll(`SELECT DISTINCT encodings FROM parquet_metadata('${join(pq, `file_downloads-${codec}.parquet`)}')
+      WHERE path_in_schema LIKE '%project%'`)).getRowObjectsJson().map((r) => r.encodings).join();
+  const [dictEnc, plainEnc] = [await encodings('snappy'), await encodings('gzip')];
+  check(/DICTIONARY/.test(dictEnc) && !/DICTIONARY/.test(plainEnc), `parquet fixtures: dictionary (${dictEnc}) and plain (${plainEnc}) string pages`);
   // The flattened ClickPy export (installer/python/system at the top level, no ci).
   await duck.run(`COPY (SELECT timestamp, country_code, url, project, file, details.installer AS installer, details.python AS python,
       details.system AS system FROM (${shape(10000, 5)})) TO '${join(pq, 'clickpy-flat.parquet')}' (FORMAT PARQUET, COMPRESSION zstd)`);

@@ -27,7 +27,7 @@ std::string quote(std::string_view s) {
   return out;
 }
 
-/// Single-row scalar query.
+/// A query's typed result.
 std::unique_ptr<api::Result> run(api::Connection& c, const std::string& sql) { return c.query(sql); }
 
 /// The columns of a file shape, as SQL expressions over file()'s columns.

@@ -7,9 +7,9 @@
 //   - Parquet and CSV: `INSERT ... SELECT <mapping> FROM file(path, Format) WHERE <valid>`; the
 //     rows failing <valid> (NULL/empty project, NULL timestamp, NULL version/type) go to the
 //     rejects file through a second query.
-// (Result::getString on a LowCardinality column crashes in the API today, so the ledger reads
-// only plain types.)
-// The INSERT carries insert_deduplication_token (see ledger.h).
+// The counts of Parquet/CSV files come from a `countIf(valid)` query run before the INSERT.
+// Every data INSERT carries insert_deduplication_token (see ledger.h); the projects' DELETE +
+// INSERT does not (it is idempotent by itself).
 
 #include <cstdint>
 #include <functional>

@@ -328,6 +328,19 @@ mkdirSync(logDir);
   check(r.status === 1 && /\(UNKNOWN_FORMAT\)/.test(r.stderr), 'errors: unknown format', r.stderr);
 }
 
+// ---------------------------------------------------------------------------------------------
+// 8. Progress lines when stderr is not a terminal.
+{
+  const lines = [];
+  for (let i = 0; i < 70000; i++) lines.push(logLine({ project: 'progresspkg', ua: 'python-requests/2.31.0' }));
+  writeFileSync(join(input, 'progress.log'), lines.join('\n') + '\n');
+  const r = spawnSync(tally, ['pypi', 'load', '--path', data, '--progress-interval', '0', join(input, 'progress.log')]);
+  const err = r.stderr.toString();
+  check(r.status === 0 && /progress: files 0\/1  rows 65536  \d+ rows\/s  [\d.]+ MB\/s  ETA \d+:\d\d/.test(err) &&
+    /progress: files 1\/1  rows 70000 /.test(err) && /summary: files 1 loaded.*rows 70000 loaded, 0 rejected; elapsed [\d.]+ s, \d+ rows\/s/.test(err),
+    'progress: periodic plain lines and the summary', err);
+}
+
 rmSync(dir, { recursive: true, force: true });
 console.log(`${checks - failures}/${checks} checks passed`);
 process.exit(failures ? 1 : 0);

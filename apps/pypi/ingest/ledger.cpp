@@ -16,8 +16,7 @@ void Ledger::open() {
                           "kind String, rows_loaded UInt64, rows_rejected UInt64, loaded_at DateTime) "
                           "ENGINE = MergeTree ORDER BY path",
                       options);
-  // Plain String types only: Result::getString on a LowCardinality column crashes in the API.
-  auto result = connection_.query("SELECT path, size, mtime_ns, content_hash, CAST(kind AS String), rows_loaded, rows_rejected, "
+  auto result = connection_.query("SELECT path, size, mtime_ns, content_hash, kind, rows_loaded, rows_rejected, "
                                   "toString(loaded_at) FROM " + database_ + ".load_ledger ORDER BY loaded_at");
   while (result->next()) {
     for (size_t r = 0; r < result->rows(); ++r) {

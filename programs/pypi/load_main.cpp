@@ -25,7 +25,7 @@ namespace tally::cli {
 
 namespace {
 
-using namespace tally::pypi;
+using namespace tally::pypi::ingest;
 
 constexpr const char* kUsage =
     "Usage: tally pypi load [options] PATHS...\n\n"

@@ -8,7 +8,7 @@
 #include "pypi/ingest/project_name.h"
 #include "pypi/ingest/user_agent.h"
 
-using namespace tally::pypi;
+using namespace tally::pypi::ingest;
 
 namespace {
 

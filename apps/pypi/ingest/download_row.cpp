@@ -1,6 +1,6 @@
 #include "download_row.h"
 
-namespace tally::pypi {
+namespace tally::pypi::ingest {
 
 CiValue ciValue(CiFlag ci, std::string_view installer) {
   if (ci == CiFlag::True) return CiValue::True;
@@ -59,4 +59,4 @@ int32_t daysFromCivil(int y, int m, int d) {
   return days;
 }
 
-}  // namespace tally::pypi
+}  // namespace tally::pypi::ingest

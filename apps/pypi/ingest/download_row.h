@@ -14,7 +14,7 @@
 
 #include "user_agent.h"
 
-namespace tally::pypi {
+namespace tally::pypi::ingest {
 
 enum class CiValue : int8_t { False = 0, True = 1, Unknown = 2 };
 
@@ -41,4 +41,4 @@ void appendRowBinary(const DownloadRow& row, bool with_ci, std::string& out);
 /// range (1970-01-01 .. 2149-06-06).
 int32_t daysFromCivil(int year, int month, int day);
 
-}  // namespace tally::pypi
+}  // namespace tally::pypi::ingest

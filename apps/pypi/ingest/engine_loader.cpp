@@ -9,7 +9,7 @@
 #include "project_name.h"
 #include "sql_text.h"
 
-namespace tally::pypi {
+namespace tally::pypi::ingest {
 
 namespace {
 
@@ -154,4 +154,4 @@ FileLoadResult FileLoader::loadWithEngine(const SourceFile& file, const std::str
   return result;
 }
 
-}  // namespace tally::pypi
+}  // namespace tally::pypi::ingest

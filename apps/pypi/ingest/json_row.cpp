@@ -6,7 +6,7 @@
 
 #include "project_name.h"
 
-namespace tally::pypi {
+namespace tally::pypi::ingest {
 
 namespace {
 
@@ -175,4 +175,4 @@ bool JsonRowParser::parse(std::string_view line, DownloadRow& row) {
   return true;
 }
 
-}  // namespace tally::pypi
+}  // namespace tally::pypi::ingest

@@ -10,7 +10,7 @@
 
 #include "download_row.h"
 
-namespace tally::pypi {
+namespace tally::pypi::ingest {
 
 class JsonRowParser {
  public:
@@ -30,4 +30,4 @@ class JsonRowParser {
 /// "2021-01-07 20:54:54.123 +00:00", "2021-01-07T20:54:54Z", "... +05:30"; -1 when malformed.
 int32_t parseTimestampDate(std::string_view text);
 
-}  // namespace tally::pypi
+}  // namespace tally::pypi::ingest

@@ -1,6 +1,6 @@
 #include "ledger.h"
 
-namespace tally::pypi {
+namespace tally::pypi::ingest {
 
 Ledger::Ledger(api::Connection& connection, std::string database)
     : connection_(connection), database_(std::move(database)) {}
@@ -66,4 +66,4 @@ void Ledger::record(const SourceFile& file, const std::string& hash, uint64_t ro
   by_path_[file.path] = e;
 }
 
-}  // namespace tally::pypi
+}  // namespace tally::pypi::ingest

@@ -15,7 +15,7 @@
 #include "source_files.h"
 #include "tally/tally.h"
 
-namespace tally::pypi {
+namespace tally::pypi::ingest {
 
 struct LedgerEntry {
   std::string path, content_hash, kind, loaded_at;
@@ -44,4 +44,4 @@ class Ledger {
   std::map<std::string, LedgerEntry> by_content_;  // hash + size
 };
 
-}  // namespace tally::pypi
+}  // namespace tally::pypi::ingest

@@ -9,7 +9,7 @@
 
 #include "tally/tally.h"
 
-namespace tally::pypi {
+namespace tally::pypi::ingest {
 
 namespace {
 constexpr size_t kChunk = 1 << 20;
@@ -142,4 +142,4 @@ bool LineReader::next(std::string_view& line) {
   }
 }
 
-}  // namespace tally::pypi
+}  // namespace tally::pypi::ingest

@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-namespace tally::pypi {
+namespace tally::pypi::ingest {
 
 class LineReader {
  public:
@@ -39,4 +39,4 @@ class LineReader {
   uint64_t line_number_ = 0, file_bytes_read_ = 0;
 };
 
-}  // namespace tally::pypi
+}  // namespace tally::pypi::ingest

@@ -6,7 +6,7 @@
 
 #include "project_name.h"
 
-namespace tally::pypi {
+namespace tally::pypi::ingest {
 
 namespace {
 
@@ -81,4 +81,4 @@ LineKind LinehaulLineParser::parse(std::string_view line, DownloadRow& row) {
   return LineKind::Download;
 }
 
-}  // namespace tally::pypi
+}  // namespace tally::pypi::ingest

@@ -12,7 +12,7 @@
 #include "download_row.h"
 #include "user_agent.h"
 
-namespace tally::pypi {
+namespace tally::pypi::ingest {
 
 enum class LineKind {
   Download,  ///< `row` filled
@@ -47,4 +47,4 @@ int32_t parseRfc1123Date(std::string_view text);
 /// Whether `s` is valid UTF-8.
 bool isValidUtf8(std::string_view s);
 
-}  // namespace tally::pypi
+}  // namespace tally::pypi::ingest

@@ -3,7 +3,7 @@
 #include "line_reader.h"
 #include "sql_text.h"
 
-namespace tally::pypi {
+namespace tally::pypi::ingest {
 
 std::vector<std::pair<std::string, std::string>> describeFile(api::Connection& connection, const std::string& path,
                                                               const std::string& format) {
@@ -49,4 +49,4 @@ FileLoadResult FileLoader::load(const SourceFile& file, const std::string& dedup
                                              " (expected .parquet, .json/.jsonl/.ndjson, .csv or .log, optionally .gz/.zst)");
 }
 
-}  // namespace tally::pypi
+}  // namespace tally::pypi::ingest

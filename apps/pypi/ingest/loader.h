@@ -20,7 +20,7 @@
 #include "source_files.h"
 #include "tally/tally.h"
 
-namespace tally::pypi {
+namespace tally::pypi::ingest {
 
 struct LoadSettings {
   std::string database = "pypi";
@@ -60,4 +60,4 @@ class FileLoader {
 std::vector<std::pair<std::string, std::string>> describeFile(api::Connection& connection, const std::string& path,
                                                               const std::string& format);
 
-}  // namespace tally::pypi
+}  // namespace tally::pypi::ingest

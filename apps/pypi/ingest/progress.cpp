@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
-namespace tally::pypi {
+namespace tally::pypi::ingest {
 
 ProgressReporter::ProgressReporter(uint64_t total_files, uint64_t total_bytes, bool terminal, double plain_interval)
     : start_(std::chrono::steady_clock::now()), last_draw_(start_), total_files_(total_files),
@@ -73,4 +73,4 @@ void ProgressReporter::draw(bool force) {
   std::fflush(stderr);
 }
 
-}  // namespace tally::pypi
+}  // namespace tally::pypi::ingest

@@ -9,7 +9,7 @@
 #include <mutex>
 #include <string>
 
-namespace tally::pypi {
+namespace tally::pypi::ingest {
 
 class ProgressReporter {
  public:
@@ -37,4 +37,4 @@ class ProgressReporter {
   double plain_interval_;
 };
 
-}  // namespace tally::pypi
+}  // namespace tally::pypi::ingest

@@ -1,6 +1,6 @@
 #include "project_name.h"
 
-namespace tally::pypi {
+namespace tally::pypi::ingest {
 
 std::string normalizeProjectName(std::string_view name) {
   std::string out;
@@ -40,4 +40,4 @@ std::string pythonMinorSql(std::string_view x) {
   return "extract(ifNull(" + std::string(x) + ", ''), '^(\\\\d+\\\\.\\\\d+)')";
 }
 
-}  // namespace tally::pypi
+}  // namespace tally::pypi::ingest

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-namespace tally::pypi {
+namespace tally::pypi::ingest {
 
 /// PEP 503: lower-case ASCII, every run of '-', '_' and '.' becomes one '-'.
 /// "Django_REST.framework" -> "django-rest-framework".
@@ -20,4 +20,4 @@ std::string_view pythonMinor(std::string_view python);
 std::string normalizeProjectNameSql(std::string_view x);
 std::string pythonMinorSql(std::string_view x);
 
-}  // namespace tally::pypi
+}  // namespace tally::pypi::ingest

@@ -6,7 +6,7 @@
 #include "project_name.h"
 #include "sql_text.h"
 
-namespace tally::pypi {
+namespace tally::pypi::ingest {
 
 FileLoadResult FileLoader::loadProjects(const SourceFile& file, const std::string& format, const std::string&) {
   FileLoadResult result;
@@ -55,4 +55,4 @@ FileLoadResult FileLoader::loadProjects(const SourceFile& file, const std::strin
   return result;
 }
 
-}  // namespace tally::pypi
+}  // namespace tally::pypi::ingest

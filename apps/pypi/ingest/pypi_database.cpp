@@ -5,7 +5,7 @@
 #include "pypi_schema_sql.h"
 #include "rejects.h"
 
-namespace tally::pypi {
+namespace tally::pypi::ingest {
 
 void ensureSchema(api::Connection& connection, const std::string& database) {
   std::string sql = kPypiSchemaSql;
@@ -88,4 +88,4 @@ size_t loadCountries(api::Connection& connection, const std::string& database, c
   return n;
 }
 
-}  // namespace tally::pypi
+}  // namespace tally::pypi::ingest

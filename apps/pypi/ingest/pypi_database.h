@@ -7,7 +7,7 @@
 
 #include "tally/tally.h"
 
-namespace tally::pypi {
+namespace tally::pypi::ingest {
 
 /// Runs the schema's idempotent statements, with `pypi` replaced by `database` when it differs.
 void ensureSchema(api::Connection& connection, const std::string& database);
@@ -27,4 +27,4 @@ size_t loadCountries(api::Connection& connection, const std::string& database, c
 /// Rows in `database`.`table`.
 uint64_t tableRows(api::Connection& connection, const std::string& database, const std::string& table);
 
-}  // namespace tally::pypi
+}  // namespace tally::pypi::ingest

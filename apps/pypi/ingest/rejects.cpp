@@ -6,7 +6,7 @@
 #include "linehaul_line.h"
 #include "tally/tally.h"
 
-namespace tally::pypi {
+namespace tally::pypi::ingest {
 
 void appendJsonString(std::string_view s, std::string& out) {
   static const char hex[] = "0123456789abcdef";
@@ -92,4 +92,4 @@ void RejectsWriter::addFile(std::string_view file, std::string_view reason) {
   write(r);
 }
 
-}  // namespace tally::pypi
+}  // namespace tally::pypi::ingest

@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-namespace tally::pypi {
+namespace tally::pypi::ingest {
 
 class RejectsWriter {
  public:
@@ -41,4 +41,4 @@ class RejectsWriter {
 /// the caller.
 void appendJsonString(std::string_view s, std::string& out);
 
-}  // namespace tally::pypi
+}  // namespace tally::pypi::ingest

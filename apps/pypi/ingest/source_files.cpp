@@ -16,7 +16,7 @@
 
 namespace fs = std::filesystem;
 
-namespace tally::pypi {
+namespace tally::pypi::ingest {
 
 const char* sourceKindName(SourceKind kind) {
   switch (kind) {
@@ -170,4 +170,4 @@ std::string sampledContentHash(const std::string& path, uint64_t size) {
   return hex;
 }
 
-}  // namespace tally::pypi
+}  // namespace tally::pypi::ingest

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace tally::pypi {
+namespace tally::pypi::ingest {
 
 enum class SourceKind { Parquet, Json, Csv, Log, Unknown };
 
@@ -34,4 +34,4 @@ SourceKind kindByContent(const std::string& path);
 /// Identity of a file's content: XXH3-64 of its size, first MiB and last MiB, as 16 hex digits.
 std::string sampledContentHash(const std::string& path, uint64_t size);
 
-}  // namespace tally::pypi
+}  // namespace tally::pypi::ingest

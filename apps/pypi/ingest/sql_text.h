@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace tally::pypi {
+namespace tally::pypi::ingest {
 
 /// `s` as a ClickHouse string literal: 'it\'s'.
 inline std::string sqlQuote(std::string_view s) {
@@ -17,4 +17,4 @@ inline std::string sqlQuote(std::string_view s) {
   return out;
 }
 
-}  // namespace tally::pypi
+}  // namespace tally::pypi::ingest

@@ -9,7 +9,7 @@
 #include "linehaul_line.h"
 #include "loader.h"
 
-namespace tally::pypi {
+namespace tally::pypi::ingest {
 
 FileLoadResult FileLoader::loadStream(const SourceFile& file, const std::string& dedup_token) {
   FileLoadResult result;
@@ -94,4 +94,4 @@ FileLoadResult FileLoader::loadStream(const SourceFile& file, const std::string&
   return result;
 }
 
-}  // namespace tally::pypi
+}  // namespace tally::pypi::ingest

@@ -7,7 +7,7 @@
 #include <cstring>
 #include <vector>
 
-namespace tally::pypi {
+namespace tally::pypi::ingest {
 
 namespace {
 
@@ -353,4 +353,4 @@ UserAgentKind UserAgentParser::parse(std::string_view ua, UserAgentDetails& d) {
   return isIgnoredUserAgent(ua) ? UserAgentKind::Ignored : UserAgentKind::Unrecognised;
 }
 
-}  // namespace tally::pypi
+}  // namespace tally::pypi::ingest

@@ -17,7 +17,7 @@
 #include <string>
 #include <string_view>
 
-namespace tally::pypi {
+namespace tally::pypi::ingest {
 
 enum class CiFlag { Null, True, False };
 
@@ -64,4 +64,4 @@ bool isIgnoredUserAgent(std::string_view user_agent);
 /// component with a suffix ("0b1") counts by its digits. Used for pip >= 6 / uv >= 0.1.22.
 int compareVersions(std::string_view a, std::string_view b);
 
-}  // namespace tally::pypi
+}  // namespace tally::pypi::ingest

@@ -41,6 +41,8 @@ constexpr const char* kUsage =
     "  --database DB        target database (default pypi)\n"
     "  --rejects FILE       where malformed rows go (default <first path's dir>/rejects-<time>.ndjson)\n"
     "  --threads N          reading threads for Parquet/CSV (max_threads)\n"
+    "  --force              load files the ledger already holds (after a repair deleted their days;\n"
+    "                       otherwise their rows are counted twice)\n"
     "  --countries          (re)load pypi.countries from iso-codes (done automatically when empty)\n"
     "  --countries-file F   ISO 3166-1 JSON (default /usr/share/iso-codes/json/iso_3166-1.json)\n"
     "  --progress-interval S seconds between progress lines when stderr is not a terminal (default 5)\n";
@@ -69,7 +71,7 @@ struct Summary {
 int run(int argc, char** argv) {
   std::string data_path, host, database = "pypi", rejects_path, countries_file = kIsoCodesPath;
   unsigned threads = 0;
-  bool countries = false;
+  bool countries = false, force = false;
   double progress_interval = 5;
   std::vector<std::string> paths;
   for (int i = 1; i < argc; ++i) {
@@ -92,6 +94,7 @@ int run(int argc, char** argv) {
     } else if (name == "--database") database = value();
     else if (name == "--rejects") rejects_path = value();
     else if (name == "--countries") countries = true;
+    else if (name == "--force") force = true;
     else if (name == "--countries-file") countries_file = value();
     else if (name == "--progress-interval") progress_interval = std::atof(value().c_str());
     else if (name == "--threads") {
@@ -150,6 +153,12 @@ int run(int argc, char** argv) {
     std::string hash = sampledContentHash(file.path, file.size);
     LedgerEntry seen;
     LedgerVerdict verdict = ledger.check(file, hash, seen);
+    // --force: a new deduplication token, or the engine would skip the INSERT as a repeat.
+    std::string token = Ledger::dedupToken(hash, file.size);
+    if (force && verdict != LedgerVerdict::New) {
+      token += ":forced-" + std::to_string(std::time(nullptr));
+      verdict = LedgerVerdict::New;
+    }
     if (verdict != LedgerVerdict::New) {
       progress.clear();
       if (verdict == LedgerVerdict::AlreadyLoaded) {
@@ -174,7 +183,7 @@ int run(int argc, char** argv) {
     FileLoadResult r;
     uint64_t rejects_before = rejects.count();
     try {
-      r = loader.load(file, Ledger::dedupToken(hash, file.size));
+      r = loader.load(file, token);
     } catch (const api::Error& e) {
       progress.clear();
       ++s.failed;

@@ -315,6 +315,22 @@ mkdirSync(logDir);
 }
 
 // ---------------------------------------------------------------------------------------------
+// 6b. --force loads a file the ledger holds again, under a new deduplication token (for a repair
+//     that deleted its days first; here nothing was deleted, so its rows count twice).
+{
+  const other = join(dir, 'data-force');
+  const run = (args) => spawnSync(tally, ['pypi', 'load', '--path', other, ...args]).stderr.toString();
+  run([join(input, 'crash.log')]);
+  const skipped = run([join(input, 'crash.log')]);
+  const forced = run(['--force', join(input, 'crash.log')]);
+  const count = (q) => Number(spawnSync(tally, ['local', '--path', other, '-q', q]).stdout.toString().trim());
+  check(/already loaded/.test(skipped) && /crash\.log \(log -> pypi\.pypi\): 5000 rows/.test(forced) &&
+    count('SELECT count() FROM pypi.pypi') === 10000 && count('SELECT sum(count) FROM pypi.pypi_downloads') === 10000 &&
+    count("SELECT count() FROM pypi.load_ledger WHERE path LIKE '%crash.log'") === 2,
+    'force: skipped without --force; with it loaded again (new token), views included', skipped + forced);
+}
+
+// ---------------------------------------------------------------------------------------------
 // 7. Bad options and files: ClickHouse-style errors.
 {
   let r = load(['--threads', 'zero', input]);

@@ -2,6 +2,7 @@
 // `INSERT ... SELECT ... FROM file(...) WHERE <valid>`; invalid rows to the rejects file.
 #include <simdjson.h>
 
+#include <algorithm>
 #include <map>
 
 #include "download_row.h"
@@ -122,7 +123,12 @@ FileLoadResult FileLoader::loadWithEngine(const SourceFile& file, const std::str
       if (r->rows()) result.rows_loaded = r->getUInt64(0, 0), result.rows_rejected = r->getUInt64(1, 0);
   }
   api::ExecuteOptions options = baseOptions(dedup_token);
-  options.on_progress = [&](const api::Progress& p) { progress_.update(0, p.read_bytes); };
+  // The engine reports rows read (decoded bytes are not file bytes): scale the file's size.
+  const uint64_t file_rows = result.rows_loaded + result.rows_rejected;
+  options.on_progress = [&](const api::Progress& p) {
+    uint64_t rows = std::min(p.read_rows, file_rows);
+    progress_.update(rows, file_rows ? uint64_t(double(file.size) * double(rows) / double(file_rows)) : 0);
+  };
   connection_.execute("INSERT INTO " + settings_.database + ".pypi (" + downloadColumns(settings_.with_ci) + ") " + select,
                       options);
   if (result.rows_rejected) {

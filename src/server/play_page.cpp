@@ -141,8 +141,23 @@ $("query").addEventListener("keydown", (e) => {
   if ((e.ctrlKey || e.metaKey) && e.key === "Enter") { e.preventDefault(); run(); }
 });
 $("run").addEventListener("click", run);
+// Prefill from the URL: ?user=NAME, and #<base64 of the query> or #<base64 of JSON {query, params}>.
+const userParam = new URLSearchParams(location.search).get("user");
+if (userParam) $("user").value = userParam;
 const hash = location.hash.slice(1);
-if (hash) { try { $("query").value = decodeURIComponent(escape(atob(hash))); } catch (e) {} }
+if (hash) {
+  try {
+    const text = decodeURIComponent(escape(atob(decodeURIComponent(hash))));
+    let shared = null;
+    try { shared = JSON.parse(text); } catch (e) {}
+    if (shared && typeof shared === "object" && typeof shared.query === "string") {
+      $("query").value = shared.query;
+      for (const [k, v] of Object.entries(shared.params || {})) paramValues[k] = String(v);
+    } else {
+      $("query").value = text;
+    }
+  } catch (e) {}
+}
 renderParams();
 </script>
 </body>

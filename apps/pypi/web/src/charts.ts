@@ -92,3 +92,8 @@ onThemeChange(() => {
     h.after?.(h.chart)
   }
 })
+
+// For the end-to-end test: the chart drawn in a widget's element, to find where its bars, slices
+// and countries are on screen (the test then clicks and drags there with the real mouse).
+;(window as unknown as { __tallyChartOf?: (el: Element) => Chart | undefined }).__tallyChartOf =
+  (el: Element) => handles.get(el as HTMLElement)?.chart

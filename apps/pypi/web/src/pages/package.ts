@@ -58,7 +58,7 @@ export function packagePage(main: HTMLElement, pkg: string): PackagePage {
     if (e.status === 404 && /unknown package/i.test(e.message)) showNotFound(e)
   }
   const withErr = (s: WidgetSpec): WidgetSpec => ({ ...s, onError })
-  const fixed: Widget[] = [mountWidget(top, withErr(packageDetails(pkg)), { package: pkg })]
+  const fixed: Widget[] = [mountWidget(top, withErr(packageDetails()), { package: pkg })]
   const filtered: Widget[] = []
   const specs = [rank(), downloadsByPeriod(), downloadsOverTime(ctx), topVersions(ctx), countries(ctx),
     pythonOverTime(ctx), systemOverTime(ctx), fileTypesByInstaller(ctx), dependents(), dependencies()]

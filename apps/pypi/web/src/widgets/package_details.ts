@@ -2,7 +2,6 @@
 import { str } from '../api'
 import { h } from '../dom'
 import { longDate } from '../format'
-import { comparePath } from '../url_state'
 import { empty, type WidgetSpec } from '../widget_frame'
 
 /// Only http(s) links from metadata become hrefs (no javascript: URLs).
@@ -13,7 +12,7 @@ function safeUrl(url: string): string | null {
   } catch { return null }
 }
 
-export function packageDetails(pkg: string): WidgetSpec {
+export function packageDetails(): WidgetSpec {
   return {
     name: 'package_details',
     title: 'About',
@@ -33,7 +32,6 @@ export function packageDetails(pkg: string): WidgetSpec {
       item('Last upload', str(r.last_upload) ? longDate(str(r.last_upload)) : '')
       if (home) item('Home page', h('a', { href: home, rel: 'noopener noreferrer nofollow' }, str(r.home_page)))
       body.appendChild(dl)
-      body.appendChild(h('p', {}, h('a', { href: comparePath([pkg]), 'data-nav': true, class: 'button' }, 'Compare with…')))
     },
   }
 }

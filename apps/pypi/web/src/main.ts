@@ -1,5 +1,6 @@
 // The single-page app's entry: picks the page for the URL and re-renders on navigation.
 import './styles.css'
+import { loadCharts } from './chart_loader'
 import { clear } from './dom'
 import { setRenderer } from './router'
 import { setupThemeToggle } from './theme'
@@ -38,6 +39,8 @@ function render(): void {
   }
 }
 
+// Start fetching ECharts now, in parallel with the page's API requests.
+void loadCharts()
 setupThemeToggle(document.getElementById('theme-toggle') as HTMLButtonElement)
 setRenderer(render)
 render()

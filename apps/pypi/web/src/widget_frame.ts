@@ -2,7 +2,7 @@
 // skeleton, and its own error state (one failing widget does not break the page).
 
 import { ApiError, fetchWidget, widgetUrl, type Params, type WidgetResponse } from './api'
-import { disposeChartsIn } from './charts'
+import { disposeChartsIn } from './chart_loader'
 import { clear, h } from './dom'
 
 export interface WidgetSpec {
@@ -14,7 +14,7 @@ export interface WidgetSpec {
   /// Skeleton height in pixels while loading.
   height?: number
   /// Draws the answer into the card's body.
-  render: (body: HTMLElement, res: WidgetResponse) => void
+  render: (body: HTMLElement, res: WidgetResponse) => void | Promise<void>
   /// Text shown beside the title once loaded (e.g. a total).
   note?: (res: WidgetResponse) => string
   /// Called with a failed request's error (e.g. the package page's unknown-package check).
@@ -55,15 +55,20 @@ export function mountWidget(parent: HTMLElement, spec: WidgetSpec, params: Param
     note.textContent = ''
     body.appendChild(h('div', { class: 'skeleton', style: `height:${spec.height ?? 220}px` }))
     setLinks(null, p)
-    fetchWidget(spec.name, p, mine.signal).then((res) => {
+    fetchWidget(spec.name, p, mine.signal).then(async (res) => {
       if (mine.signal.aborted) return
       clear(body)
       setLinks(res, p)
+      // Each load draws into its own view, so a stale render finishing late draws nowhere.
+      const view = h('div', { class: 'widget-view' })
+      body.appendChild(view)
       try {
-        spec.render(body, res)
+        await spec.render(view, res)
+        if (mine.signal.aborted) return
         note.textContent = spec.note?.(res) ?? ''
         el.dataset.state = 'ready'
       } catch (e) {
+        if (mine.signal.aborted) return
         showError(String(e instanceof Error ? e.message : e), p)
       }
       el.removeAttribute('aria-busy')

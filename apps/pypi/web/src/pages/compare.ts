@@ -1,7 +1,7 @@
 // /compare?packages=a,b,c: up to 5 packages' downloads over time on one chart, with totals.
 // Packages are added with the search box and removed with their chips.
 import { num, str } from '../api'
-import { axis, makeChart } from '../charts'
+import { loadCharts } from '../chart_loader'
 import { h } from '../dom'
 import { grouped, short } from '../format'
 import { pivot } from '../pivot'
@@ -33,8 +33,9 @@ export function comparePage(main: HTMLElement): () => void {
     name: 'compare_over_time',
     title: 'Downloads over time',
     className: 'wide',
-    render(body, res) {
+    async render(body, res) {
       if (!res.rows.length) { empty(body); return }
+      const { axis, makeChart } = await loadCharts()
       const p = pivot(res.rows, 'x', 'project', 'downloads')
       makeChart(chartBox(body, 320), () => ({
         grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },

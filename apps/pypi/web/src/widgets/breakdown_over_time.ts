@@ -1,7 +1,7 @@
 // Package page: downloads over time split by Python version (stacked bars, top 10 + other) or
 // by system (lines, top 4 + other). Drag to zoom; clicking a series sets its filter.
 import { str } from '../api'
-import { axis, makeChart } from '../charts'
+import { loadCharts } from '../chart_loader'
 import { brushOption, brushToDates, enableBrush } from '../brush'
 import { short } from '../format'
 import type { PackageContext } from '../package_context'
@@ -16,8 +16,9 @@ function breakdown(ctx: PackageContext, name: string, title: string, key: Filter
     title,
     className: 'half',
     note: () => 'click a series to filter',
-    render(body, res) {
+    async render(body, res) {
       if (!res.rows.length) { empty(body); return }
+      const { axis, makeChart } = await loadCharts()
       const p = pivot(res.rows, 'x', key, 'downloads')
       makeChart(chartBox(body, 280), () => ({
         grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },

@@ -1,7 +1,7 @@
 // Package page: downloads by country on a world map (colour by √downloads); a click sets the
 // country filter. The map's shapes are a separate chunk, loaded when this widget renders.
 import { num, str } from '../api'
-import { makeChart } from '../charts'
+import { loadCharts } from '../chart_loader'
 import { escapeHtml, h } from '../dom'
 import { grouped } from '../format'
 import type { PackageContext } from '../package_context'
@@ -14,7 +14,8 @@ export function countries(ctx: PackageContext): WidgetSpec {
     title: 'Downloads by country',
     className: 'half',
     note: () => 'click a country to filter',
-    render(body, res) {
+    async render(body, res) {
+      const { makeChart } = await loadCharts()
       const rows = res.rows.filter((r) => num(r.downloads) > 0)
       if (!rows.length) { empty(body); return }
       const box = chartBox(body, 300)

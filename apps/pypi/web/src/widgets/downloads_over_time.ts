@@ -1,6 +1,6 @@
 // Package page: downloads over time (daily up to 6 months, else weekly); drag to zoom.
 import { num, str } from '../api'
-import { axis, makeChart } from '../charts'
+import { loadCharts } from '../chart_loader'
 import { brushOption, brushToDates, enableBrush } from '../brush'
 import { escapeHtml } from '../dom'
 import { grouped, short } from '../format'
@@ -15,8 +15,9 @@ export function downloadsOverTime(ctx: PackageContext): WidgetSpec {
     className: 'wide',
     note: (res) => (res.granularity === 'week' ? 'weekly' : res.granularity === 'day' ? 'daily' : str(res.granularity)) +
       ' · drag to zoom, double-click to reset',
-    render(body, res) {
+    async render(body, res) {
       if (!res.rows.length) { empty(body); return }
+      const { axis, makeChart } = await loadCharts()
       const xs = res.rows.map((r) => str(r.x))
       const ys = res.rows.map((r) => num(r.downloads))
       makeChart(chartBox(body, 300), () => ({

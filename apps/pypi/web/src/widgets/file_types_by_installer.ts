@@ -1,7 +1,7 @@
 // Package page: file types by installer (stacked bars over the top installers). Clicking a bar
 // segment sets installer and file type; clicking an installer's label sets the installer.
 import { str } from '../api'
-import { axis, makeChart } from '../charts'
+import { loadCharts } from '../chart_loader'
 import { short } from '../format'
 import type { PackageContext } from '../package_context'
 import { pivot } from '../pivot'
@@ -14,8 +14,9 @@ export function fileTypesByInstaller(ctx: PackageContext): WidgetSpec {
     title: 'File types by installer',
     className: 'half',
     note: () => 'click to filter',
-    render(body, res) {
+    async render(body, res) {
       if (!res.rows.length) { empty(body); return }
+      const { axis, makeChart } = await loadCharts()
       const p = pivot(res.rows, 'installer', 'type', 'downloads')
       makeChart(chartBox(body, 260), () => ({
         grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },

@@ -1,7 +1,7 @@
 // Landing: the packages growing fastest month over month, a punch card (bubble size on a log
 // scale); a click opens the package.
 import { num, str } from '../api'
-import { axis, makeChart } from '../charts'
+import { loadCharts } from '../chart_loader'
 import { escapeHtml } from '../dom'
 import { grouped, monthLabel, short } from '../format'
 import { dashboardPath } from '../url_state'
@@ -13,8 +13,9 @@ export function hot(): WidgetSpec {
     name: 'hot',
     title: 'Hot packages',
     note: (res) => short(res.rows.reduce((s, r) => s + num(r.downloads), 0)) + ' downloads',
-    render(body, res) {
+    async render(body, res) {
       if (!res.rows.length) { empty(body, 'No growth to show.'); return }
+      const { axis, makeChart } = await loadCharts()
       const months = [...new Set(res.rows.map((r) => str(r.month)))].sort()
       const projects = [...new Set(res.rows.map((r) => str(r.project)))]
       const max = Math.max(1, ...res.rows.map((r) => num(r.downloads)))

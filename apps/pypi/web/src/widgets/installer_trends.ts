@@ -1,5 +1,5 @@
 // Landing: weekly downloads by package manager (pip, uv, poetry, ...), a stacked area chart.
-import { axis, makeChart } from '../charts'
+import { loadCharts } from '../chart_loader'
 import { escapeHtml } from '../dom'
 import { grouped, short } from '../format'
 import { pivot } from '../pivot'
@@ -10,8 +10,9 @@ export function installerTrends(): WidgetSpec {
     name: 'installer_trends',
     title: 'Package managers over time',
     className: 'wide',
-    render(body, res) {
+    async render(body, res) {
       if (!res.rows.length) { empty(body, 'No downloads in the last 18 months.'); return }
+      const { axis, makeChart } = await loadCharts()
       const p = pivot(res.rows, 'x', 'installer', 'downloads')
       makeChart(chartBox(body, 280), () => ({
         grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },

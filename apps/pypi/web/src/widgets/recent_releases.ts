@@ -1,6 +1,6 @@
 // Landing: versions released per month by the top packages, a heat map; a click opens the package.
 import { num, str } from '../api'
-import { axis, makeChart } from '../charts'
+import { loadCharts } from '../chart_loader'
 import { escapeHtml } from '../dom'
 import { monthLabel } from '../format'
 import { cssVar } from '../theme'
@@ -12,8 +12,9 @@ export function recentReleases(): WidgetSpec {
   return {
     name: 'recent_releases',
     title: 'Recent releases of popular packages',
-    render(body, res) {
+    async render(body, res) {
       if (!res.rows.length) { empty(body, 'No releases in the last 6 months.'); return }
+      const { axis, makeChart } = await loadCharts()
       const months = [...new Set(res.rows.map((r) => str(r.month)))].sort()
       const projects = [...new Set(res.rows.map((r) => str(r.project)))]
       const data = res.rows.map((r) => [months.indexOf(str(r.month)), projects.indexOf(str(r.project)), num(r.versions)])

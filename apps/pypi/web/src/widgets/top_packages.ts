@@ -1,6 +1,6 @@
 // Landing: the most downloaded packages, a horizontal bar chart; a click opens the package.
 import { num, str } from '../api'
-import { axis, makeChart } from '../charts'
+import { loadCharts } from '../chart_loader'
 import { escapeHtml, h } from '../dom'
 import { grouped, short } from '../format'
 import { dashboardPath } from '../url_state'
@@ -12,7 +12,8 @@ export function topPackages(): WidgetSpec {
     name: 'top_packages',
     title: 'Top packages',
     note: (res) => short(res.rows.reduce((s, r) => s + num(r.downloads), 0)) + ' downloads',
-    render(body, res) {
+    async render(body, res) {
+      const { axis, makeChart } = await loadCharts()
       const rows = [...res.rows].reverse()
       makeChart(chartBox(body, 240), () => ({
         grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },

@@ -1,6 +1,6 @@
 // Package page: the most downloaded versions, a donut; a click sets the version filter.
 import { num, str } from '../api'
-import { makeChart } from '../charts'
+import { loadCharts } from '../chart_loader'
 import { escapeHtml, h } from '../dom'
 import { grouped } from '../format'
 import type { PackageContext } from '../package_context'
@@ -12,8 +12,9 @@ export function topVersions(ctx: PackageContext): WidgetSpec {
     name: 'top_versions',
     title: 'Top versions',
     note: () => 'click a slice to filter',
-    render(body, res) {
+    async render(body, res) {
       if (!res.rows.length) { empty(body); return }
+      const { makeChart } = await loadCharts()
       const data = res.rows.map((r) => ({ name: str(r.version), value: num(r.downloads),
         selected: ctx.filters.version === str(r.version) }))
       makeChart(chartBox(body, 260), () => ({

@@ -149,6 +149,8 @@ try {
       const chip = page.locator(`.chip[data-filter="${k}"]`)
       if (removeByKeyboard) { await chip.focus(); await page.keyboard.press('Delete') } else await chip.click()
       await page.waitForFunction((key) => !new URL(location.href).searchParams.has(key), k)
+      if (removeByKeyboard)
+        assert.ok(await page.evaluate(() => !!document.activeElement?.closest('.filters')), 'focus stays in the filter bar')
     }
     await settled()
     assert.equal(page.url(), beforeUrl, 'removing the chips restores the URL')

@@ -13,6 +13,7 @@ import { h } from './dom'
 const main = document.getElementById('main') as HTMLElement
 let current: { dispose: () => void; pkg?: PackagePage } | null = null
 let lastPath = ''
+let first = true
 
 function render(): void {
   const path = location.pathname
@@ -25,6 +26,9 @@ function render(): void {
   current?.dispose()
   clear(main)
   lastPath = path
+  // After a navigation, keyboard and screen-reader users start at the new page's content.
+  if (!first) main.focus({ preventScroll: true })
+  first = false
   if (pkg) {
     const page = packagePage(main, pkg)
     current = { dispose: page.dispose, pkg: page }

@@ -93,7 +93,10 @@ export function packagePage(main: HTMLElement, pkg: string): PackagePage {
     pkg,
     update() {
       ctx.filters = readFilters()
+      // Keep keyboard focus in the filter bar when a chip removed itself.
+      const hadFocus = filterSlot.contains(document.activeElement)
       renderFilters()
+      if (hadFocus) (filterSlot.querySelector<HTMLElement>('.chip') ?? filterSlot.querySelector<HTMLElement>('#f-column'))?.focus()
       for (const w of filtered) w.load(params())
     },
     dispose,

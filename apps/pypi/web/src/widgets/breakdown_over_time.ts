@@ -10,6 +10,9 @@ import type { FilterKey } from '../url_state'
 import { chartBox, empty, type WidgetSpec } from '../widget_frame'
 import { axisTooltip } from './installer_trends'
 
+/// The label of an empty value (e.g. a system the installer did not report).
+const UNKNOWN = '(unknown)'
+
 function breakdown(ctx: PackageContext, name: string, title: string, key: FilterKey, stacked: boolean): WidgetSpec {
   return {
     name,
@@ -27,14 +30,14 @@ function breakdown(ctx: PackageContext, name: string, title: string, key: Filter
         tooltip: { trigger: 'axis', formatter: axisTooltip },
         ...brushOption(),
         series: p.keys.map((k) => stacked
-          ? { name: k, type: 'bar', stack: 'all', data: p.values.get(k), cursor: 'pointer' }
-          : { name: k, type: 'line', data: p.values.get(k), symbol: 'none', triggerLineEvent: true, cursor: 'pointer' }),
+          ? { name: k || UNKNOWN, type: 'bar', stack: 'all', data: p.values.get(k), cursor: 'pointer' }
+          : { name: k || UNKNOWN, type: 'line', data: p.values.get(k), symbol: 'none', triggerLineEvent: true, cursor: 'pointer' }),
       }), {
         events: (chart) => {
           brushToDates(chart, p.xs, res.granularity, ctx)
           chart.on('click', (e) => {
             const v = str(e.seriesName)
-            if (v && v !== 'other') ctx.setFilters({ [key]: v })
+            if (v && v !== 'other' && v !== UNKNOWN) ctx.setFilters({ [key]: v })
           })
         },
         after: enableBrush,

@@ -141,22 +141,13 @@ $("query").addEventListener("keydown", (e) => {
   if ((e.ctrlKey || e.metaKey) && e.key === "Enter") { e.preventDefault(); run(); }
 });
 $("run").addEventListener("click", run);
-// Prefill from the URL: ?user=NAME, and #<base64 of the query> or #<base64 of JSON {query, params}>.
-const userParam = new URLSearchParams(location.search).get("user");
-if (userParam) $("user").value = userParam;
+// Links (e.g. the PyPI app's "Open in Play") carry the query in the fragment (base64), the user
+// in ?user= and parameter values as ?param_<name>=.
 const hash = location.hash.slice(1);
-if (hash) {
-  try {
-    const text = decodeURIComponent(escape(atob(decodeURIComponent(hash))));
-    let shared = null;
-    try { shared = JSON.parse(text); } catch (e) {}
-    if (shared && typeof shared === "object" && typeof shared.query === "string") {
-      $("query").value = shared.query;
-      for (const [k, v] of Object.entries(shared.params || {})) paramValues[k] = String(v);
-    } else {
-      $("query").value = text;
-    }
-  } catch (e) {}
+if (hash) { try { $("query").value = decodeURIComponent(escape(atob(hash))); } catch (e) {} }
+for (const [name, value] of new URLSearchParams(location.search)) {
+  if (name === "user") $("user").value = value;
+  else if (name.startsWith("param_")) paramValues[name.slice(6)] = value;
 }
 renderParams();
 </script>

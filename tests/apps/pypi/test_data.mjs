@@ -80,7 +80,7 @@ export async function loadTestData(origin, schemaPath, rows = 120000) {
   ]
   const rowsSql = []
   for (const [name, version, summary, author, license, home, requires, uploads] of projects)
-    uploads.forEach((ago, i) => rowsSql.push(`(${[name, i === 0 ? version : `${version.split('.')[0]}.${i}.9`,
+    uploads.forEach((ago, i) => rowsSql.push(`(${[name, olderVersion(version, i),
       summary, author, 'dev@example.org', license, home, '>=3.9'].map(q).join(', ')}, ` +
       `[${requires.map(q).join(', ')}], now() - toIntervalDay(${ago}))`))
   await sql(origin, 'INSERT INTO pypi.projects (name, version, summary, author, author_email, license, home_page, ' +
@@ -91,4 +91,10 @@ export async function loadTestData(origin, schemaPath, rows = 120000) {
 
 function q(s) {
   return "'" + String(s).replace(/\\/g, '\\\\').replace(/'/g, "\\'") + "'"
+}
+
+/// The version uploaded i uploads before `latest` (i = 0: latest): the major version i lower.
+function olderVersion(latest, i) {
+  const [major, ...rest] = latest.split('.')
+  return [Number(major) - i, ...rest].join('.')
 }

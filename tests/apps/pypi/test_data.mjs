@@ -26,7 +26,8 @@ export const PACKAGES = {
 
 export const XSS_SUMMARY = '<img src=x onerror="window.__xss=1">HTTP for <b>humans</b>'
 
-export async function loadTestData(origin, schemaPath, rows = 120000) {
+/// Loads `rows` downloads whose newest day is `newestDaysAgo` days before today.
+export async function loadTestData(origin, schemaPath, rows = 120000, newestDaysAgo = 1) {
   const exists = (await sql(origin, 'EXISTS TABLE pypi.pypi')).trim() === '1'
   if (!exists) {
     const text = readFileSync(schemaPath, 'utf8').split('\n').filter((l) => !l.trim().startsWith('--')).join('\n')
@@ -49,7 +50,7 @@ export async function loadTestData(origin, schemaPath, rows = 120000) {
   // Newer days get more rows (growth): days back = days × (1 − √uniform).
   const columns = ['date', 'country_code', 'project', 'type', 'installer', 'python_minor', 'system', 'version']
   const values = [
-    `toDate(today() - 1 - toUInt32(floor(${days} * (1 - sqrt((intHash32(n) % 10000) / 10000)))))`,
+    `toDate(today() - ${newestDaysAgo} - toUInt32(floor(${days} * (1 - sqrt((intHash32(n) % 10000) / 10000)))))`,
     `['US', 'DE', 'CN', 'GB', 'FR', 'IN', 'JP', 'BR'][(intHash32(n * 3 + 1) % 8) + 1]`,
     project,
     `if(intHash32(n * 5 + 2) % 5 = 0, 'sdist', 'bdist_wheel')`,

@@ -18,8 +18,14 @@ void RollupChooser::invalidate() {
 
 void RollupChooser::refreshLocked() {
   std::map<std::string, Table> by_name;
+  // Only tables that store rows (MergeTree family): not views, dictionaries or other engines.
+  std::set<std::string> stored;
+  auto tables = runner_.run("SELECT name FROM system.tables WHERE database = {db:String} AND engine LIKE '%MergeTree'",
+                            {{"db", database_}});
+  for (const auto& row : tables.rows) stored.insert(row[0]);
   auto columns = runner_.run("SELECT table, name, type FROM system.columns WHERE database = {db:String}", {{"db", database_}});
   for (const auto& row : columns.rows) {
+    if (!stored.count(row[0])) continue;
     Table& t = by_name[row[0]];
     t.name = row[0];
     t.columns.insert(row[1]);

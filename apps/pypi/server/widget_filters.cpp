@@ -85,7 +85,7 @@ std::string granularityFor(const std::string& min_date, const std::string& max_d
 }
 
 std::string bucketExpression(const std::string& granularity) {
-  return granularity == "day" ? "date" : "toStartOfWeek(date)";
+  return granularity == "day" ? "date" : "toMonday(date)";
 }
 
 }  // namespace tally::pypi

@@ -48,7 +48,7 @@ WidgetQuery recentReleases(const WidgetRequest&, WidgetContext& context) {
   q.table = projects;
   q.sql = "SELECT toStartOfMonth(upload_time) AS month, name AS project, uniqExact(version) AS versions FROM " + projects +
           " WHERE name IN (SELECT project FROM " + top.table + " GROUP BY project ORDER BY " + top.count() +
-          " DESC LIMIT 5) AND upload_time > (SELECT max(upload_time) FROM " + projects +
+          " DESC, project LIMIT 5) AND upload_time > (SELECT max(upload_time) FROM " + projects +
           ") - toIntervalMonth(6) GROUP BY month, project ORDER BY month, project";
   return q;
 }
@@ -113,10 +113,10 @@ WidgetQuery installerTrends(const WidgetRequest& request, WidgetContext& context
   const std::string filters = request.filters.sql(q.params, "installer");
   q.granularity = "week";
   const std::string newest = "(SELECT max(date) FROM " + t.table + ")";
-  q.sql = "SELECT x, name AS installer, downloads FROM (SELECT toStartOfWeek(date) AS x, if(installer IN (SELECT installer FROM " +
+  q.sql = "SELECT x, name AS installer, downloads FROM (SELECT toMonday(date) AS x, if(installer IN (SELECT installer FROM " +
           t.table + " WHERE date > " + newest + " - 548" + filters + " GROUP BY installer ORDER BY " + t.count() +
-          " DESC LIMIT 6), installer, 'other') AS name, " + t.count() + " AS downloads FROM " + t.table + " WHERE date > " +
-          newest + " - 548 AND date < toStartOfWeek(" + newest + " + 1)" + filters + " GROUP BY x, name) ORDER BY x, installer";
+          " DESC, installer LIMIT 6), installer, 'other') AS name, " + t.count() + " AS downloads FROM " + t.table + " WHERE date > " +
+          newest + " - 548 AND date < toMonday(" + newest + " + 1)" + filters + " GROUP BY x, name) ORDER BY x, installer";
   return q;
 }
 

@@ -40,7 +40,7 @@ WidgetQuery packageDetails(const WidgetRequest& request, WidgetContext& context)
   q.table = projects;
   q.params["package"] = request.package;
   q.sql = "SELECT name, version, summary, author, author_email, license, home_page, requires_python, "
-          "(SELECT max(upload_time) FROM " + projects + " WHERE name = {package:String}) AS last_upload FROM " + projects +
+          "(SELECT toDateTime(max(upload_time)) FROM " + projects + " WHERE name = {package:String}) AS last_upload FROM " + projects +
           " WHERE name = {package:String} ORDER BY arrayMap(x -> toUInt64OrZero(x), splitByChar('.', version)) DESC, "
           "upload_time DESC LIMIT 1";
   return q;
@@ -95,7 +95,7 @@ WidgetQuery overTime(const WidgetRequest& request, WidgetContext& context, const
   q.granularity = r.filters.min_date.empty() ? "day" : granularityFor(r.filters.min_date, r.filters.max_date);
   const std::string where = packageWhere(r, q);
   // Weekly: the last, partial week is left out.
-  const std::string last_week = q.granularity == "week" ? " AND date < toStartOfWeek({max_date:Date} + 1)" : "";
+  const std::string last_week = q.granularity == "week" ? " AND date < toMonday({max_date:Date} + 1)" : "";
   const std::string bucket = bucketExpression(q.granularity);
   if (breakdown.empty()) {
     q.sql = "SELECT " + bucket + " AS x, " + t.count() + " AS downloads FROM " + t.table + where + last_week +
@@ -104,7 +104,7 @@ WidgetQuery overTime(const WidgetRequest& request, WidgetContext& context, const
   }
   q.sql = "SELECT x, name AS " + breakdown + ", downloads FROM (SELECT " + bucket + " AS x, if(" + breakdown +
           " IN (SELECT " + breakdown + " FROM " + t.table + where + " GROUP BY " + breakdown + " ORDER BY " + t.count() +
-          " DESC LIMIT " + std::to_string(top) + "), " + breakdown + ", 'other') AS name, " + t.count() +
+          " DESC, " + breakdown + " LIMIT " + std::to_string(top) + "), " + breakdown + ", 'other') AS name, " + t.count() +
           " AS downloads FROM " + t.table + where + last_week + " GROUP BY x, name) ORDER BY x, " + breakdown;
   return q;
 }
@@ -141,7 +141,7 @@ WidgetQuery fileTypesByInstaller(const WidgetRequest& request, WidgetContext& co
   const std::string where = packageWhere(request, q);
   q.sql = "SELECT installer, type, " + t.count() + " AS downloads FROM " + t.table + where +
           " AND installer IN (SELECT installer FROM " + t.table + where + " GROUP BY installer ORDER BY " + t.count() +
-          " DESC LIMIT 6) GROUP BY installer, type ORDER BY installer, type";
+          " DESC, installer LIMIT 6) GROUP BY installer, type ORDER BY installer, type";
   return q;
 }
 
@@ -196,7 +196,7 @@ WidgetQuery compareOverTime(const WidgetRequest& request, WidgetContext& context
   std::string list = "[";
   for (size_t i = 0; i < r.packages.size(); ++i) list += (i ? ",'" : "'") + r.packages[i] + "'";
   q.params["packages"] = list + "]";
-  const std::string last_week = q.granularity == "week" ? " AND date < toStartOfWeek({max_date:Date} + 1)" : "";
+  const std::string last_week = q.granularity == "week" ? " AND date < toMonday({max_date:Date} + 1)" : "";
   q.sql = "SELECT " + bucketExpression(q.granularity) + " AS x, project, " + t.count() + " AS downloads FROM " + t.table +
           " WHERE project IN {packages:Array(String)}" + r.filters.sql(q.params) + last_week +
           " GROUP BY x, project ORDER BY x, project";

@@ -18,9 +18,8 @@ export function landingPage(main: HTMLElement): () => void {
   const hero = h('div', { class: 'hero' })
   const grid = h('div', { class: 'grid' })
   main.append(h('h1', { class: 'visually-hidden' }, 'PyPI downloads'), hero, grid)
-  const widgets: Widget[] = [mountWidget(hero, totals(), {})]
+  const widgets: Widget[] = [mountWidget(hero, totals(), {}), mountWidget(hero, freshness(), {})]
   hero.appendChild(searchBox((p) => navigate(dashboardPath(p)), { placeholder: 'Search a Python package…', label: 'Search packages' }))
-  widgets.push(mountWidget(hero, freshness(), {}))
   for (const spec of [topPackages(), recentReleases(), emerging(), stable(), hot(), installerTrends()])
     widgets.push(mountWidget(grid, spec, spec.name === 'top_packages' ? { limit: '5' } : {}))
   return () => widgets.forEach((w) => w.dispose())

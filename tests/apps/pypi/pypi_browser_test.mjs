@@ -186,6 +186,18 @@ try {
         assert.equal(await widget(name).locator('a.' + cls).count(), 1, `${name} has ${cls}`)
   })
 
+  await check('landing: clicking a bar of the top packages opens that package', async () => {
+    const [series] = await chartSeries('top_packages')
+    const names = await widget('top_packages').locator('.chart').evaluate((el) =>
+      window.__tallyChartOf(el).getOption().yAxis[0].data)
+    const i = names.indexOf('numpy')
+    const point = await chartPoint('top_packages', 'return c.convertToPixel({ seriesIndex: 0 }, a)', [series.data[i] / 2, i])
+    await page.mouse.click(point.x, point.y)
+    await page.waitForURL(origin + '/dashboard/numpy')
+    await settled()
+    await allReady()
+  })
+
   await check('keyboard only: Tab to the search, type a prefix, ArrowDown twice, Enter opens the second suggestion', async () => {
     await page.goto(origin + '/')
     await settled()

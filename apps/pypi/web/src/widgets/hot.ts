@@ -7,6 +7,7 @@ import { grouped, monthLabel, short } from '../format'
 import { dashboardPath } from '../url_state'
 import { navigate } from '../router'
 import { chartBox, empty, type WidgetSpec } from '../widget_frame'
+import { projectLinks } from './package_list'
 
 export function hot(): WidgetSpec {
   return {
@@ -29,6 +30,7 @@ export function hot(): WidgetSpec {
         series: [{ type: 'scatter', data, cursor: 'pointer',
           symbolSize: (v: number[]) => 4 + 28 * Math.log1p(v[2]) / Math.log1p(max) }],
       }), { events: (chart) => chart.on('click', (p) => navigate(dashboardPath(projects[(p.value as number[])[1]]))) })
+      body.appendChild(projectLinks(projects))
     },
   }
 }

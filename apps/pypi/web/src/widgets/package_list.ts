@@ -32,3 +32,9 @@ export function stable(): WidgetSpec {
       `${short(num(r.downloads))} downloads, last updated ${longDate(str(r.last_update))}`),
   }
 }
+
+/// The packages a chart shows, as links (keyboard and screen-reader access to the chart's clicks).
+export function projectLinks(projects: string[]): HTMLElement {
+  return h('ul', { class: 'inline-list' }, ...projects.map((p) =>
+    h('li', {}, h('a', { href: dashboardPath(p), 'data-nav': true }, p))))
+}

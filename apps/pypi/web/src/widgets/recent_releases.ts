@@ -7,6 +7,7 @@ import { cssVar } from '../theme'
 import { dashboardPath } from '../url_state'
 import { navigate } from '../router'
 import { chartBox, empty, type WidgetSpec } from '../widget_frame'
+import { projectLinks } from './package_list'
 
 export function recentReleases(): WidgetSpec {
   return {
@@ -29,6 +30,7 @@ export function recentReleases(): WidgetSpec {
           `${escapeHtml(projects[p.value[1]])}, ${escapeHtml(monthLabel(months[p.value[0]]))}: <b>${p.value[2]}</b> version(s)` },
         series: [{ type: 'heatmap', data, label: { show: true, color: cssVar('--text') }, cursor: 'pointer' }],
       }), { events: (chart) => chart.on('click', (p) => navigate(dashboardPath(projects[(p.value as number[])[1]]))) })
+      body.appendChild(projectLinks(projects))
     },
   }
 }

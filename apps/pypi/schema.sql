@@ -4,6 +4,8 @@
 -- run on both, with what ClickPy's users asked for (docs/pypi_app.md):
 --   * `ci` (Enum8 false/true/unknown) in the raw table and every count rollup, last in the key;
 --   * pypi_downloads_per_day_by_installer, package-manager trends over all projects;
+--   * per-project daily breakdowns without the version (by python, system, country, installer
+--     and type), so package pages without a version filter read fewer rows;
 --   * `type` in the sorting key of ..._by_installer_by_type (ClickPy's merges collapsed it);
 --   * pypi_downloads_per_month holds every month (ClickPy's view forwards only the last 6).
 -- Statements are idempotent (IF NOT EXISTS).
@@ -254,6 +256,78 @@ CREATE MATERIALIZED VIEW IF NOT EXISTS pypi.pypi_downloads_per_month_mv TO pypi.
 AS SELECT toStartOfMonth(date) AS month, project, ci, count() AS count
 FROM pypi.pypi
 GROUP BY month, project, ci;
+
+-- tally's additions: per-project breakdowns without the version (a package page without a
+-- version filter reads one row per day and value instead of one per version too).
+
+-- Python versions of a project by day.
+CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_per_day_by_python
+(
+    `project` String,
+    `date` Date,
+    `python_minor` String,
+    `ci` Enum8('false' = 0, 'true' = 1, 'unknown' = 2),
+    `count` Int64
+)
+ENGINE = SummingMergeTree
+ORDER BY (project, date, python_minor, ci);
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS pypi.pypi_downloads_per_day_by_python_mv TO pypi.pypi_downloads_per_day_by_python
+AS SELECT project, date, python_minor, ci, count() AS count
+FROM pypi.pypi
+GROUP BY project, date, python_minor, ci;
+
+-- Systems of a project by day.
+CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_per_day_by_system
+(
+    `project` String,
+    `date` Date,
+    `system` String,
+    `ci` Enum8('false' = 0, 'true' = 1, 'unknown' = 2),
+    `count` Int64
+)
+ENGINE = SummingMergeTree
+ORDER BY (project, date, system, ci);
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS pypi.pypi_downloads_per_day_by_system_mv TO pypi.pypi_downloads_per_day_by_system
+AS SELECT project, date, system, ci, count() AS count
+FROM pypi.pypi
+GROUP BY project, date, system, ci;
+
+-- Countries of a project by day.
+CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_per_day_by_country
+(
+    `project` String,
+    `date` Date,
+    `country_code` String,
+    `ci` Enum8('false' = 0, 'true' = 1, 'unknown' = 2),
+    `count` Int64
+)
+ENGINE = SummingMergeTree
+ORDER BY (project, date, country_code, ci);
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS pypi.pypi_downloads_per_day_by_country_mv TO pypi.pypi_downloads_per_day_by_country
+AS SELECT project, date, country_code, ci, count() AS count
+FROM pypi.pypi
+GROUP BY project, date, country_code, ci;
+
+-- Installers and file types of a project by day.
+CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_per_day_by_installer_by_type
+(
+    `project` String,
+    `date` Date,
+    `installer` String,
+    `type` LowCardinality(String),
+    `ci` Enum8('false' = 0, 'true' = 1, 'unknown' = 2),
+    `count` Int64
+)
+ENGINE = SummingMergeTree
+ORDER BY (project, date, installer, type, ci);
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS pypi.pypi_downloads_per_day_by_installer_by_type_mv TO pypi.pypi_downloads_per_day_by_installer_by_type
+AS SELECT project, date, installer, type, ci, count() AS count
+FROM pypi.pypi
+GROUP BY project, date, installer, type, ci;
 
 -- tally's addition: downloads per day by installer over all projects, for package-manager trends
 -- (ClickPy PR #182: the same question over the per-project table took about 10 s).

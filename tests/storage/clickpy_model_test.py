@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """ClickPy's data model (apps/pypi/schema.sql) on tally's durable storage: rows inserted into
-the raw table reach all fifteen rollups (ci included) through their materialized views, and every rollup
+the raw table reach all nineteen rollups (ci included) through their materialized views, and every rollup
 equals the same aggregation over the raw table — after the inserts, after merges (OPTIMIZE
 FINAL), after the data directory is reopened, and after one day is repaired with seed 002's
 procedure (delete the day from the daily rollups and the raw table, drop the non-daily views,
@@ -27,8 +27,12 @@ DAILY = {
     "pypi_downloads_per_day_by_version_by_system_by_country": ["date", "project", "version", "country_code", "system"],
     # `type` is in this key in tally (ClickPy left it out, so its merges collapsed types).
     "pypi_downloads_per_day_by_version_by_installer_by_type": ["date", "project", "version", "installer", "type"],
-    # tally's addition: package-manager trends over all projects.
+    # tally's additions: package-manager trends over all projects, breakdowns without the version.
     "pypi_downloads_per_day_by_installer": ["date", "installer"],
+    "pypi_downloads_per_day_by_python": ["date", "project", "python_minor"],
+    "pypi_downloads_per_day_by_system": ["date", "project", "system"],
+    "pypi_downloads_per_day_by_country": ["date", "project", "country_code"],
+    "pypi_downloads_per_day_by_installer_by_type": ["date", "project", "installer", "type"],
 }
 NON_DAILY = {"pypi_downloads": ["project"], "pypi_downloads_by_version": ["project", "version"]}
 

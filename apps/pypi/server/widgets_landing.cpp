@@ -65,10 +65,11 @@ WidgetQuery emerging(const WidgetRequest& request, WidgetContext& context) {
   // Scalar subqueries instead of WITH aliases: those are not visible in subqueries everywhere
   // (ClickHouse 18.16).
   const std::string start = "(SELECT max(date) FROM " + newest.table + ") - 91";
-  q.sql = "SELECT project, " + t.count() + " AS downloads, min(date) AS first_date FROM " + t.table + " WHERE date > " + start +
-          filters + " AND project IN (SELECT project FROM " + context.database +
-          ".pypi_downloads_max_min GROUP BY project HAVING min(min_date) > " + start +
-          ") GROUP BY project ORDER BY downloads DESC, project LIMIT 7";
+  // The new projects come from the small max/min table first; only their rows are read after.
+  q.sql = "SELECT project, " + t.count() + " AS downloads, min(date) AS first_date FROM " + t.table +
+          " WHERE project IN (SELECT project FROM " + context.database +
+          ".pypi_downloads_max_min GROUP BY project HAVING min(min_date) > " + start + ") AND date > " + start + filters +
+          " GROUP BY project ORDER BY downloads DESC, project LIMIT 7";
   return q;
 }
 

@@ -4,7 +4,7 @@
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps build build-debug build-asan test test-unit test-sql demo bench clean
+.PHONY: all deps build web build-debug build-asan test test-unit test-sql demo bench clean
 
 all: build
 
@@ -14,8 +14,15 @@ deps:
 $(BUILD_DIR)/build.ninja:
 	cmake --preset release >/dev/null
 
-build: deps $(BUILD_DIR)/build.ninja
+build: deps $(BUILD_DIR)/build.ninja web
 	cmake --build $(BUILD_DIR) -j$(JOBS)
+
+# The PyPI app's front end (apps/pypi/web), built into $(BUILD_DIR)/web, beside the tally
+# binary, where `tally server` serves it from. npm 11's `ci` can reject a lock holding optional
+# platform packages (Vite's native bundler): then `npm install` from the same lock.
+web: deps
+	cd apps/pypi/web && (npm ci --no-audit --no-fund --loglevel=error || npm install --no-audit --no-fund --loglevel=error) && \
+	  TALLY_WEB_OUT=$(abspath $(BUILD_DIR))/web npm run build --silent
 
 build-debug: deps
 	cmake --preset debug >/dev/null && cmake --build build-debug -j$(JOBS)

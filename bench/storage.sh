@@ -38,14 +38,7 @@ rm -rf "$CHDIR"
 "$ROOT/scripts/clickhouse-oracle.sh" start "$CHDIR" $CH_HTTP $CH_TCP >/dev/null
 trap '"$ROOT/scripts/clickhouse-oracle.sh" stop "$CHDIR" $CH_HTTP $CH_TCP >/dev/null; rm -rf "$CHDIR" "$BENCH_DIR/tally-storage" "$BENCH_DIR/tally-parts"' EXIT
 chc() { clickhouse-client --port $CH_TCP --allow_experimental_low_cardinality_type=1 --multiquery "$@"; }
-sed -e 's/SimpleAggregateFunction(max, Date)/AggregateFunction(max, Date)/' \
-    -e 's/SimpleAggregateFunction(min, Date)/AggregateFunction(min, Date)/' \
-    -e 's/maxSimpleState(date)/maxState(date)/' -e 's/minSimpleState(date)/minState(date)/' \
-    -e 's/count() AS count/toInt64(count()) AS count/' \
-    -e 's/`\(country_code\|installer\|python_minor\|system\)` String/`\1` LowCardinality(String)/' \
-    -e 's/`has_signature` Bool/`has_signature` UInt8/' -e 's/DateTime64(3)/DateTime/' \
-    "$ROOT/apps/pypi/schema.sql" | grep -v '^--' |
-  awk '/^CREATE DICTIONARY/ { skip = 1 } !skip { print } skip && /;$/ { skip = 0 }' > "$BENCH_DIR/schema-ch.sql"  # 18.16 has no DDL dictionaries
+"$ROOT/scripts/pypi-schema-ch18.sh" > "$BENCH_DIR/schema-ch.sql"  # 18.16 has no DDL dictionaries
 chc < "$BENCH_DIR/schema-ch.sql"
 t0=$(now)
 chc --query "INSERT INTO pypi.pypi FORMAT TabSeparatedWithNames" < "$DATA/downloads.tsv"

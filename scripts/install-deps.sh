@@ -9,7 +9,7 @@ BUILD_PKGS=(
   zlib1g-dev libzstd-dev libsnappy-dev liblz4-dev liblzma-dev libbz2-dev
   libedit-dev libboost-dev libyaml-cpp-dev libxxhash-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  tzdata
+  tzdata iso-codes  # iso-codes: `tally pypi load --countries` (ISO 3166-1 names)
 )
 TEST_PKGS=(clickhouse-server clickhouse-client curl python3 xz-utils bzip2 zstd lz4 gzip nodejs npm chromium)  # npm: tests/server/js (@clickhouse/client, playwright-core); chromium: its /play browser test
 

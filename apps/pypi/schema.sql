@@ -1,7 +1,13 @@
 -- ClickPy's data model (ClickHouse/clickpy), as tally creates it: the raw downloads table,
--- its fourteen rollups fed by materialized views, project metadata, countries and the two
--- dictionaries over them. Table and column names, types and sorting keys are ClickPy's, so the
--- same queries run on both.
+-- its rollups fed by materialized views, project metadata, countries and the two dictionaries
+-- over them. Table and column names, types and sorting keys are ClickPy's, so the same queries
+-- run on both, with what ClickPy's users asked for (docs/pypi_app.md):
+--   * `ci` (Enum8 false/true/unknown) in the raw table and every count rollup, last in the key;
+--   * pypi_downloads_per_day_by_installer, package-manager trends over all projects;
+--   * per-project daily breakdowns without the version (by python, system, country, installer
+--     and type), so package pages without a version filter read fewer rows;
+--   * `type` in the sorting key of ..._by_installer_by_type (ClickPy's merges collapsed it);
+--   * pypi_downloads_per_month holds every month (ClickPy's view forwards only the last 6).
 -- Statements are idempotent (IF NOT EXISTS).
 
 CREATE DATABASE IF NOT EXISTS pypi;
@@ -15,7 +21,8 @@ CREATE TABLE IF NOT EXISTS pypi.pypi
     `installer` LowCardinality(String),
     `python_minor` LowCardinality(String),
     `system` LowCardinality(String),
-    `version` String
+    `version` String,
+    `ci` Enum8('false' = 0, 'true' = 1, 'unknown' = 2) DEFAULT 'unknown'
 )
 ENGINE = MergeTree
 ORDER BY (project, date, version, country_code, python_minor, system);
@@ -23,58 +30,62 @@ ORDER BY (project, date, version, country_code, python_minor, system);
 CREATE TABLE IF NOT EXISTS pypi.pypi_downloads
 (
     `project` String,
+    `ci` Enum8('false' = 0, 'true' = 1, 'unknown' = 2),
     `count` Int64
 )
 ENGINE = SummingMergeTree
-ORDER BY project;
+ORDER BY (project, ci);
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS pypi.pypi_downloads_mv TO pypi.pypi_downloads
-AS SELECT project, count() AS count
+AS SELECT project, ci, count() AS count
 FROM pypi.pypi
-GROUP BY project;
+GROUP BY project, ci;
 
 CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_by_version
 (
     `project` String,
     `version` String,
+    `ci` Enum8('false' = 0, 'true' = 1, 'unknown' = 2),
     `count` Int64
 )
 ENGINE = SummingMergeTree
-ORDER BY (project, version);
+ORDER BY (project, version, ci);
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS pypi.pypi_downloads_by_version_mv TO pypi.pypi_downloads_by_version
-AS SELECT project, version, count() AS count
+AS SELECT project, version, ci, count() AS count
 FROM pypi.pypi
-GROUP BY project, version;
+GROUP BY project, version, ci;
 
 CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_per_day
 (
     `date` Date,
     `project` String,
+    `ci` Enum8('false' = 0, 'true' = 1, 'unknown' = 2),
     `count` Int64
 )
 ENGINE = SummingMergeTree
-ORDER BY (project, date);
+ORDER BY (project, date, ci);
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS pypi.pypi_downloads_per_day_mv TO pypi.pypi_downloads_per_day
-AS SELECT date, project, count() AS count
+AS SELECT date, project, ci, count() AS count
 FROM pypi.pypi
-GROUP BY date, project;
+GROUP BY date, project, ci;
 
 CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_per_day_by_version
 (
     `date` Date,
     `project` String,
     `version` String,
+    `ci` Enum8('false' = 0, 'true' = 1, 'unknown' = 2),
     `count` Int64
 )
 ENGINE = SummingMergeTree
-ORDER BY (project, version, date);
+ORDER BY (project, version, date, ci);
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS pypi.pypi_downloads_per_day_by_version_mv TO pypi.pypi_downloads_per_day_by_version
-AS SELECT date, project, version, count() AS count
+AS SELECT date, project, version, ci, count() AS count
 FROM pypi.pypi
-GROUP BY date, project, version;
+GROUP BY date, project, version, ci;
 
 CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_per_day_by_version_by_country
 (
@@ -82,15 +93,16 @@ CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_per_day_by_version_by_country
     `project` String,
     `version` String,
     `country_code` String,
+    `ci` Enum8('false' = 0, 'true' = 1, 'unknown' = 2),
     `count` Int64
 )
 ENGINE = SummingMergeTree
-ORDER BY (project, version, date, country_code);
+ORDER BY (project, version, date, country_code, ci);
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS pypi.pypi_downloads_per_day_by_version_by_country_mv TO pypi.pypi_downloads_per_day_by_version_by_country
-AS SELECT date, project, version, country_code, count() AS count
+AS SELECT date, project, version, country_code, ci, count() AS count
 FROM pypi.pypi
-GROUP BY date, project, version, country_code;
+GROUP BY date, project, version, country_code, ci;
 
 CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_per_day_by_version_by_file_type
 (
@@ -98,15 +110,16 @@ CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_per_day_by_version_by_file_type
     `project` String,
     `version` String,
     `type` LowCardinality(String),
+    `ci` Enum8('false' = 0, 'true' = 1, 'unknown' = 2),
     `count` Int64
 )
 ENGINE = SummingMergeTree
-ORDER BY (project, version, date, type);
+ORDER BY (project, version, date, type, ci);
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS pypi.pypi_downloads_per_day_by_version_by_file_type_mv TO pypi.pypi_downloads_per_day_by_version_by_file_type
-AS SELECT date, project, version, type, count() AS count
+AS SELECT date, project, version, type, ci, count() AS count
 FROM pypi.pypi
-GROUP BY date, project, version, type;
+GROUP BY date, project, version, type, ci;
 
 CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_per_day_by_version_by_python
 (
@@ -114,15 +127,16 @@ CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_per_day_by_version_by_python
     `project` String,
     `version` String,
     `python_minor` String,
+    `ci` Enum8('false' = 0, 'true' = 1, 'unknown' = 2),
     `count` Int64
 )
 ENGINE = SummingMergeTree
-ORDER BY (project, version, date, python_minor);
+ORDER BY (project, version, date, python_minor, ci);
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS pypi.pypi_downloads_per_day_by_version_by_python_mv TO pypi.pypi_downloads_per_day_by_version_by_python
-AS SELECT date, project, version, python_minor, count() AS count
+AS SELECT date, project, version, python_minor, ci, count() AS count
 FROM pypi.pypi
-GROUP BY date, project, version, python_minor;
+GROUP BY date, project, version, python_minor, ci;
 
 CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_per_day_by_version_by_system
 (
@@ -130,15 +144,16 @@ CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_per_day_by_version_by_system
     `project` String,
     `version` String,
     `system` String,
+    `ci` Enum8('false' = 0, 'true' = 1, 'unknown' = 2),
     `count` Int64
 )
 ENGINE = SummingMergeTree
-ORDER BY (project, version, date, system);
+ORDER BY (project, version, date, system, ci);
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS pypi.pypi_downloads_per_day_by_version_by_system_mv TO pypi.pypi_downloads_per_day_by_version_by_system
-AS SELECT date, project, version, system, count() AS count
+AS SELECT date, project, version, system, ci, count() AS count
 FROM pypi.pypi
-GROUP BY date, project, version, system;
+GROUP BY date, project, version, system, ci;
 
 CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_per_day_by_version_by_installer_by_type
 (
@@ -147,15 +162,16 @@ CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_per_day_by_version_by_installer_b
     `version` String,
     `installer` String,
     `type` LowCardinality(String),
+    `ci` Enum8('false' = 0, 'true' = 1, 'unknown' = 2),
     `count` Int64
 )
 ENGINE = SummingMergeTree
-ORDER BY (project, version, date, installer);
+ORDER BY (project, version, date, installer, type, ci);
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS pypi.pypi_downloads_per_day_by_version_by_installer_by_type_mv TO pypi.pypi_downloads_per_day_by_version_by_installer_by_type
-AS SELECT date, project, version, installer, type, count() AS count
+AS SELECT date, project, version, installer, type, ci, count() AS count
 FROM pypi.pypi
-GROUP BY date, project, version, installer, type;
+GROUP BY date, project, version, installer, type, ci;
 
 CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_per_day_by_version_by_installer_by_type_by_country
 (
@@ -165,15 +181,16 @@ CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_per_day_by_version_by_installer_b
     `country_code` LowCardinality(String),
     `installer` String,
     `type` LowCardinality(String),
+    `ci` Enum8('false' = 0, 'true' = 1, 'unknown' = 2),
     `count` Int64
 )
 ENGINE = SummingMergeTree
-ORDER BY (project, version, date, country_code, installer, type);
+ORDER BY (project, version, date, country_code, installer, type, ci);
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS pypi.pypi_downloads_per_day_by_version_by_installer_by_type_by_country_mv TO pypi.pypi_downloads_per_day_by_version_by_installer_by_type_by_country
-AS SELECT date, project, version, country_code, installer, type, count() AS count
+AS SELECT date, project, version, country_code, installer, type, ci, count() AS count
 FROM pypi.pypi
-GROUP BY date, project, version, country_code, installer, type;
+GROUP BY date, project, version, country_code, installer, type, ci;
 
 CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_per_day_by_version_by_python_by_country
 (
@@ -182,15 +199,16 @@ CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_per_day_by_version_by_python_by_c
     `version` String,
     `country_code` LowCardinality(String),
     `python_minor` String,
+    `ci` Enum8('false' = 0, 'true' = 1, 'unknown' = 2),
     `count` Int64
 )
 ENGINE = SummingMergeTree
-ORDER BY (project, version, date, country_code, python_minor);
+ORDER BY (project, version, date, country_code, python_minor, ci);
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS pypi.pypi_downloads_per_day_by_version_by_python_by_country_mv TO pypi.pypi_downloads_per_day_by_version_by_python_by_country
-AS SELECT date, project, version, country_code, python_minor, count() AS count
+AS SELECT date, project, version, country_code, python_minor, ci, count() AS count
 FROM pypi.pypi
-GROUP BY date, project, version, country_code, python_minor;
+GROUP BY date, project, version, country_code, python_minor, ci;
 
 CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_per_day_by_version_by_system_by_country
 (
@@ -199,15 +217,16 @@ CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_per_day_by_version_by_system_by_c
     `version` String,
     `country_code` String,
     `system` String,
+    `ci` Enum8('false' = 0, 'true' = 1, 'unknown' = 2),
     `count` Int64
 )
 ENGINE = SummingMergeTree
-ORDER BY (project, version, date, country_code, system);
+ORDER BY (project, version, date, country_code, system, ci);
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS pypi.pypi_downloads_per_day_by_version_by_system_by_country_mv TO pypi.pypi_downloads_per_day_by_version_by_system_by_country
-AS SELECT date, project, version, country_code, system, count() AS count
+AS SELECT date, project, version, country_code, system, ci, count() AS count
 FROM pypi.pypi
-GROUP BY date, project, version, country_code, system;
+GROUP BY date, project, version, country_code, system, ci;
 
 CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_max_min
 (
@@ -227,16 +246,105 @@ CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_per_month
 (
     `month` Date,
     `project` String,
+    `ci` Enum8('false' = 0, 'true' = 1, 'unknown' = 2),
     `count` Int64
 )
 ENGINE = SummingMergeTree
-ORDER BY (month, project);
+ORDER BY (month, project, ci);
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS pypi.pypi_downloads_per_month_mv TO pypi.pypi_downloads_per_month
-AS SELECT toStartOfMonth(date) AS month, project, count() AS count
+AS SELECT toStartOfMonth(date) AS month, project, ci, count() AS count
 FROM pypi.pypi
-WHERE date > toStartOfMonth(now()) - toIntervalMonth(6)
-GROUP BY month, project;
+GROUP BY month, project, ci;
+
+-- tally's additions: per-project breakdowns without the version (a package page without a
+-- version filter reads one row per day and value instead of one per version too).
+
+-- Python versions of a project by day.
+CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_per_day_by_python
+(
+    `project` String,
+    `date` Date,
+    `python_minor` String,
+    `ci` Enum8('false' = 0, 'true' = 1, 'unknown' = 2),
+    `count` Int64
+)
+ENGINE = SummingMergeTree
+ORDER BY (project, date, python_minor, ci);
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS pypi.pypi_downloads_per_day_by_python_mv TO pypi.pypi_downloads_per_day_by_python
+AS SELECT project, date, python_minor, ci, count() AS count
+FROM pypi.pypi
+GROUP BY project, date, python_minor, ci;
+
+-- Systems of a project by day.
+CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_per_day_by_system
+(
+    `project` String,
+    `date` Date,
+    `system` String,
+    `ci` Enum8('false' = 0, 'true' = 1, 'unknown' = 2),
+    `count` Int64
+)
+ENGINE = SummingMergeTree
+ORDER BY (project, date, system, ci);
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS pypi.pypi_downloads_per_day_by_system_mv TO pypi.pypi_downloads_per_day_by_system
+AS SELECT project, date, system, ci, count() AS count
+FROM pypi.pypi
+GROUP BY project, date, system, ci;
+
+-- Countries of a project by day.
+CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_per_day_by_country
+(
+    `project` String,
+    `date` Date,
+    `country_code` String,
+    `ci` Enum8('false' = 0, 'true' = 1, 'unknown' = 2),
+    `count` Int64
+)
+ENGINE = SummingMergeTree
+ORDER BY (project, date, country_code, ci);
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS pypi.pypi_downloads_per_day_by_country_mv TO pypi.pypi_downloads_per_day_by_country
+AS SELECT project, date, country_code, ci, count() AS count
+FROM pypi.pypi
+GROUP BY project, date, country_code, ci;
+
+-- Installers and file types of a project by day.
+CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_per_day_by_installer_by_type
+(
+    `project` String,
+    `date` Date,
+    `installer` String,
+    `type` LowCardinality(String),
+    `ci` Enum8('false' = 0, 'true' = 1, 'unknown' = 2),
+    `count` Int64
+)
+ENGINE = SummingMergeTree
+ORDER BY (project, date, installer, type, ci);
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS pypi.pypi_downloads_per_day_by_installer_by_type_mv TO pypi.pypi_downloads_per_day_by_installer_by_type
+AS SELECT project, date, installer, type, ci, count() AS count
+FROM pypi.pypi
+GROUP BY project, date, installer, type, ci;
+
+-- tally's addition: downloads per day by installer over all projects, for package-manager trends
+-- (ClickPy PR #182: the same question over the per-project table took about 10 s).
+CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_per_day_by_installer
+(
+    `date` Date,
+    `installer` String,
+    `ci` Enum8('false' = 0, 'true' = 1, 'unknown' = 2),
+    `count` Int64
+)
+ENGINE = SummingMergeTree
+ORDER BY (date, installer, ci);
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS pypi.pypi_downloads_per_day_by_installer_mv TO pypi.pypi_downloads_per_day_by_installer
+AS SELECT date, installer, ci, count() AS count
+FROM pypi.pypi
+GROUP BY date, installer, ci;
 
 CREATE TABLE IF NOT EXISTS pypi.projects
 (

@@ -6,5 +6,6 @@ namespace tally::cli {
 
 /// Each gets argv[0] = the subcommand name, then its options; returns the exit code.
 int runPypiGenerate(int argc, char** argv);
+int runPypiLoad(int argc, char** argv);  // programs/pypi/load_main.cpp
 
 }  // namespace tally::cli

@@ -19,6 +19,7 @@ struct Subcommand {
 
 const Subcommand kSubcommands[] = {
     {"generate", runPypiGenerate, "write synthetic BigQuery-shaped PyPI download exports"},
+    {"load", runPypiLoad, "load BigQuery exports and linehaul logs into the pypi database"},
 };
 
 void printUsage() {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "pypi_app.h"
 #include "server/http_server.h"
 #include "server/server_config.h"
 #include "tally/tally.h"
@@ -38,7 +39,19 @@ int runServer(int argc, char** argv) {
     options.user_files_path = config.user_files_path;
     options.default_password = config.default_password;
     auto database = api::Database::open(options);
-    server::HttpServer http(config, database);
+    std::shared_ptr<server::HttpApp> app;
+    if (config.pypi_app) {
+      pypi::createPypiSchema(*database);
+      pypi::PypiAppOptions app_options;
+      app_options.web_dir = config.pypi_web_dir;
+      if (app_options.web_dir.empty()) {
+        std::error_code ec;
+        auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+        if (!ec) app_options.web_dir = (exe.parent_path() / "web").string();
+      }
+      app = pypi::makePypiApp(database, app_options);
+    }
+    server::HttpServer http(config, database, app);
     http.listen();
     std::fprintf(stderr, "tally server %s: listening on http://%s:%u (data in %s)\n", api::version().c_str(),
                  config.listen_host.c_str(), unsigned(http.port()), config.path.c_str());

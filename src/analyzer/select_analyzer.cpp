@@ -251,12 +251,11 @@ PlanStepPtr SelectAnalyzer::analyze(QueryPlan& plan) {
     if (a.function->getName() != "count" || !a.arguments.empty()) trivial_count_ = false;
   PlanStepPtr step = buildFromPlan(required, filter_reaches_storage ? where : nullptr);
 
-  // ARRAY JOIN (the clause, then arrayJoin() calls).
-  for (auto* list : {&array_joins_, &function_array_joins_}) {
-    if (list->empty()) continue;
+  // ARRAY JOIN: the clause (its arrays zipped), then the arrayJoin() calls.
+  if (!array_joins_.empty()) {
     Exprs arrays;
     std::vector<ArrayJoinColumn> columns;
-    for (const auto& a : *list) {
+    for (const auto& a : array_joins_) {
       if (a.array->kind != Expr::Kind::Column) addUnique(arrays, a.array);
       columns.push_back({a.array->name, a.result_name});
     }
@@ -264,7 +263,16 @@ PlanStepPtr SelectAnalyzer::analyze(QueryPlan& plan) {
       auto evaluator = std::make_shared<ExpressionEvaluator>(step->header(), arrays, true);
       step = std::make_unique<ExpressionStep>(std::move(step), evaluator, "Before ARRAY JOIN");
     }
-    step = std::make_unique<ArrayJoinStep>(std::move(step), columns, list == &array_joins_ ? left_array_join_ : false);
+    step = std::make_unique<ArrayJoinStep>(std::move(step), columns, left_array_join_);  // zipped arrays
+  }
+  // Each arrayJoin() call multiplies the rows (several give their Cartesian product), its array
+  // computed after the joins before it, which it may use.
+  for (const auto& a : function_array_joins_) {
+    if (a.array->kind != Expr::Kind::Column) {
+      auto evaluator = std::make_shared<ExpressionEvaluator>(step->header(), Exprs{a.array}, true);
+      step = std::make_unique<ExpressionStep>(std::move(step), evaluator, "Before ARRAY JOIN");
+    }
+    step = std::make_unique<ArrayJoinStep>(std::move(step), std::vector<ArrayJoinColumn>{{a.array->name, a.result_name}}, false);
   }
 
   if (where) {

@@ -137,11 +137,19 @@ void insertWithViews(StatementContext& sc, const StoragePtr& storage, const std:
   // ClickHouse squashes inserted blocks), so each view query works on a cache-sized block and
   // memory stays bounded by a piece whatever the input size; every piece's parts wait, prepared
   // on disk, for the one commit at the end.
+  // insert_deduplication_token: an insert whose token the table already holds is skipped,
+  // views included (ClickHouse's deduplication, kept by tally for MergeTree tables without
+  // needing non_replicated_deduplication_window). Checked again at the commit, under one lock,
+  // so two inserts with the same token cannot both land.
+  const std::string& token = sc.context.settings.insert_deduplication_token;
+  const bool deduplicate = sc.context.settings.insert_deduplicate && !token.empty();
+  if (deduplicate && storage->hasDeduplicationToken(token)) return;
   InsertTransaction txn(insertJournalDirectory(sc.session));
   const size_t piece_rows = std::max<uint64_t>(sc.context.settings.min_insert_block_size_rows, 1);
   const auto views = viewsOf(sc.session.catalog(), database, table);
   std::mutex planning;
   bool any_piece = false;
+  bool any_rows_recorded = false;  // the token goes with the first piece that has rows
   while (true) {
     std::vector<Block> piece;
     size_t rows = 0;
@@ -159,12 +167,21 @@ void insertWithViews(StatementContext& sc, const StoragePtr& storage, const std:
     runInParallel(
         tasks, sc.context.maxThreads(),
         [&](size_t i) {
-          if (i == 0) txn.add(storage, storage->prepareInsert(piece, sc.context));
+          if (i == 0) {
+            auto prepared = storage->prepareInsert(piece, sc.context);
+            if (deduplicate && !any_rows_recorded) prepared->setDeduplicationToken(token);
+            txn.add(storage, std::move(prepared));
+          }
           else prepareView(sc, *views[i - 1], storage, piece, txn, 0, &planning);
         },
         sc.context);
+    any_rows_recorded = any_rows_recorded || rows > 0;
     if (rows < piece_rows) break;
   }
+  if (!deduplicate) return txn.commit();
+  static std::mutex deduplication_commit;
+  std::lock_guard lock(deduplication_commit);
+  if (storage->hasDeduplicationToken(token)) return;  // the prepared parts are dropped
   txn.commit();
 }
 

@@ -91,10 +91,16 @@ class ResultImpl final : public Result {
     }
     current_ = std::move(b);
     full_.clear();
+    full_types_.clear();
     for (const auto& c : current_) {
       ColumnPtr col = materialize(c.column);
-      if (col->kind() == ColumnKind::LowCardinality) col = static_cast<const ColumnLowCardinality&>(*col).convertToFullColumn();
+      DataTypePtr type = c.type;
+      if (col->kind() == ColumnKind::LowCardinality) {
+        col = static_cast<const ColumnLowCardinality&>(*col).convertToFullColumn();
+        type = removeLowCardinality(type);  // the values' type, matching the full column
+      }
       full_.push_back(col);
+      full_types_.push_back(type);
     }
     return true;
   }
@@ -122,7 +128,7 @@ class ResultImpl final : public Result {
     }
   }
   std::string getString(size_t column, size_t row) const override {
-    return serializeToString(*current_.at(column).type, *full_.at(column), row);
+    return serializeToString(*full_types_.at(column), *full_.at(column), row);
   }
 
  private:
@@ -130,6 +136,7 @@ class ResultImpl final : public Result {
   std::vector<std::string> names_;
   Block current_;
   std::vector<ColumnPtr> full_;
+  std::vector<DataTypePtr> full_types_;
 };
 
 class ConnectionImpl final : public Connection {

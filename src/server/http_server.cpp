@@ -16,6 +16,7 @@
 #include <boost/beast/http/error.hpp>
 #include <thread>
 
+#include "server/app_response.h"
 #include "server/play_page.h"
 #include "server/query_handler.h"
 #include "server/query_request.h"
@@ -49,12 +50,14 @@ std::string simpleResponse(unsigned status, std::string_view reason, std::string
 }  // namespace
 
 struct HttpServer::Impl {
-  Impl(ServerConfig config, std::shared_ptr<api::Database> database)
+  Impl(ServerConfig config, std::shared_ptr<api::Database> database, std::shared_ptr<HttpApp> app_)
       : context(config, std::move(database), config.display_name.empty() ? hostName() : config.display_name),
+        app(std::move(app_)),
         threads(config.io_threads ? config.io_threads : std::max(1u, std::thread::hardware_concurrency())),
         ioc(int(threads)), acceptor(ioc) {}
 
   ServerContext context;
+  std::shared_ptr<HttpApp> app;
   size_t threads;
   net::io_context ioc;
   tcp::acceptor acceptor;
@@ -153,7 +156,9 @@ class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
       return respond(simpleResponse(200, "OK", "text/html; charset=UTF-8", "Ok.\n", keep_alive, head_only), keep_alive);
     if (get_like && path == "/metrics")
       return respond(simpleResponse(200, "OK", "text/plain; version=0.0.4; charset=UTF-8",
-                                    metrics.prometheusText(server_.context.sessions.size()), keep_alive, head_only),
+                                    metrics.prometheusText(server_.context.sessions.size()) +
+                                        (server_.app ? server_.app->metricsText() : std::string()),
+                                    keep_alive, head_only),
                      keep_alive);
     if (get_like && path == "/play")
       return respond(simpleResponse(200, "OK", "text/html; charset=UTF-8", playPageHtml(), keep_alive, head_only), keep_alive);
@@ -164,6 +169,19 @@ class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
                                     "x-clickhouse-user, x-clickhouse-key, Authorization, Content-Type\r\n"
                                     "Access-Control-Max-Age: 86400\r\n"),
                      keep_alive);
+    if (get_like && server_.app) {
+      AppRequest app_request{std::string(path), std::string(query_string), std::string(request[http::field::accept]),
+                             std::string(request[http::field::if_none_match]),
+                             std::string(request[http::field::user_agent])};
+      if (server_.app->handles(app_request)) {
+        std::string accept_encoding(request[http::field::accept_encoding]);
+        return server_.query_threads.post([self = shared_from_this(), app_request = std::move(app_request),
+                                           accept_encoding = std::move(accept_encoding), keep_alive, head_only] {
+          std::string bytes = appResponseBytes(self->server_.app->handle(app_request), accept_encoding, keep_alive, head_only);
+          net::post(self->stream_.get_executor(), [self, bytes = std::move(bytes), keep_alive] { self->respond(bytes, keep_alive); });
+        });
+      }
+    }
     if (get_like && path == "/" && query_string.empty())
       return respond(simpleResponse(200, "OK", "text/html; charset=UTF-8", "Ok.\n", keep_alive, head_only), keep_alive);
     if (!isQueryRequest(request)) {
@@ -298,8 +316,8 @@ void HttpServer::Impl::accept() {
   });
 }
 
-HttpServer::HttpServer(ServerConfig config, std::shared_ptr<api::Database> database)
-    : impl_(std::make_unique<Impl>(std::move(config), std::move(database))) {}
+HttpServer::HttpServer(ServerConfig config, std::shared_ptr<api::Database> database, std::shared_ptr<HttpApp> app)
+    : impl_(std::make_unique<Impl>(std::move(config), std::move(database), std::move(app))) {}
 
 HttpServer::~HttpServer() = default;
 

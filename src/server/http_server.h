@@ -6,6 +6,7 @@
 
 #include <memory>
 
+#include "server/http_app.h"
 #include "server/server_config.h"
 #include "tally/tally.h"
 
@@ -13,7 +14,8 @@ namespace tally::server {
 
 class HttpServer {
  public:
-  HttpServer(ServerConfig config, std::shared_ptr<api::Database> database);
+  /// `app` (optional) answers the GET requests it handles() beside the HTTP interface.
+  HttpServer(ServerConfig config, std::shared_ptr<api::Database> database, std::shared_ptr<HttpApp> app = nullptr);
   ~HttpServer();
   /// Binds the listening socket (throws std::runtime_error when it cannot).
   void listen();

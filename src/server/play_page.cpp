@@ -141,8 +141,14 @@ $("query").addEventListener("keydown", (e) => {
   if ((e.ctrlKey || e.metaKey) && e.key === "Enter") { e.preventDefault(); run(); }
 });
 $("run").addEventListener("click", run);
+// Links (e.g. the PyPI app's "Open in Play") carry the query in the fragment (base64), the user
+// in ?user= and parameter values as ?param_<name>=.
 const hash = location.hash.slice(1);
 if (hash) { try { $("query").value = decodeURIComponent(escape(atob(hash))); } catch (e) {} }
+for (const [name, value] of new URLSearchParams(location.search)) {
+  if (name === "user") $("user").value = value;
+  else if (name.startsWith("param_")) paramValues[name.slice(6)] = value;
+}
 renderParams();
 </script>
 </body>

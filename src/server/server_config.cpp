@@ -50,6 +50,8 @@ const std::vector<Option>& options() {
       NUMBER_OPTION(http_max_uri_size, "largest request line in bytes (1 MiB)"),
       NUMBER_OPTION(http_max_header_size, "largest request header in bytes (1 MiB)"),
       NUMBER_OPTION(http_max_body_size, "largest request body in bytes (4 GiB)"),
+      NUMBER_OPTION(pypi_app, "serve the PyPI downloads app (1, the default) or not (0)"),
+      STRING_OPTION(pypi_web_dir, "the app's built front end (default <directory of tally>/web)"),
   };
   return list;
 }

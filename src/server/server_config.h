@@ -26,6 +26,8 @@ struct ServerConfig {
   size_t http_max_uri_size = 1 << 20;         /// longer request lines get 400
   size_t http_max_header_size = 1 << 20;      /// total header bytes (the request line included)
   uint64_t http_max_body_size = 1ull << 32;   /// larger bodies get 413
+  uint32_t pypi_app = 1;                      /// serve the PyPI app (docs/pypi_app.md)
+  std::string pypi_web_dir;                   /// its front end; empty: <directory of the executable>/web
 };
 
 /// The options and their meaning, for --help.

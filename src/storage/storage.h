@@ -80,6 +80,9 @@ class PreparedInsert {
   virtual std::vector<std::pair<std::string, std::string>> renames() const { return {}; }
   /// Makes the rows visible (after the renames were done). Must not fail for valid data.
   virtual void publish() = 0;
+  /// Records the insert's insert_deduplication_token with its rows (before the commit), so the
+  /// storage's hasDeduplicationToken() answers true once they are published. Default: ignored.
+  virtual void setDeduplicationToken(const std::string& /*token*/) {}
 };
 
 class IStorage : public std::enable_shared_from_this<IStorage> {
@@ -110,6 +113,8 @@ class IStorage : public std::enable_shared_from_this<IStorage> {
   /// default prepares an insert that calls insert(blocks) on publish.
   virtual std::unique_ptr<PreparedInsert> prepareInsert(const std::vector<Block>& blocks, QueryContext& context);
   virtual bool supportsFinal() const { return false; }
+  /// Whether rows of an insert with this insert_deduplication_token are stored (MergeTree).
+  virtual bool hasDeduplicationToken(const std::string& /*token*/) const { return false; }
 
   /// Exact row count when known cheaply (count() without filters uses it).
   virtual std::optional<uint64_t> totalRows() const { return std::nullopt; }

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """ClickPy's data model (apps/pypi/schema.sql) on tally's durable storage: rows inserted into
-the raw table reach all fourteen rollups through their materialized views, and every rollup
+the raw table reach all nineteen rollups (ci included) through their materialized views, and every rollup
 equals the same aggregation over the raw table — after the inserts, after merges (OPTIMIZE
 FINAL), after the data directory is reopened, and after one day is repaired with seed 002's
 procedure (delete the day from the daily rollups and the raw table, drop the non-daily views,
@@ -25,10 +25,15 @@ DAILY = {
         ["date", "project", "version", "country_code", "installer", "type"],
     "pypi_downloads_per_day_by_version_by_python_by_country": ["date", "project", "version", "country_code", "python_minor"],
     "pypi_downloads_per_day_by_version_by_system_by_country": ["date", "project", "version", "country_code", "system"],
+    # `type` is in this key in tally (ClickPy left it out, so its merges collapsed types).
+    "pypi_downloads_per_day_by_version_by_installer_by_type": ["date", "project", "version", "installer", "type"],
+    # tally's additions: package-manager trends over all projects, breakdowns without the version.
+    "pypi_downloads_per_day_by_installer": ["date", "installer"],
+    "pypi_downloads_per_day_by_python": ["date", "project", "python_minor"],
+    "pypi_downloads_per_day_by_system": ["date", "project", "system"],
+    "pypi_downloads_per_day_by_country": ["date", "project", "country_code"],
+    "pypi_downloads_per_day_by_installer_by_type": ["date", "project", "installer", "type"],
 }
-# Keyed by installer but carrying `type` outside the key: merges collapse types (ClickPy's
-# bug, kept for compatibility), so only its key columns are compared.
-DAILY_KEY_ONLY = {"pypi_downloads_per_day_by_version_by_installer_by_type": ["date", "project", "version", "installer"]}
 NON_DAILY = {"pypi_downloads": ["project"], "pypi_downloads_by_version": ["project", "version"]}
 
 
@@ -50,26 +55,28 @@ def generate(day_offset_from, days, rows, seed):
         ['pip', 'uv', 'poetry', 'bandersnatch'][cityHash64(number, {seed}, 5) % 4 + 1] AS installer,
         ['3.8', '3.9', '3.10', '3.11', '3.12', ''][cityHash64(number, {seed}, 6) % 6 + 1] AS python_minor,
         ['Linux', 'Windows', 'Darwin', ''][cityHash64(number, {seed}, 7) % 4 + 1] AS system,
-        concat('1.', toString(cityHash64(number, {seed}, 8) % 5)) AS version
+        concat('1.', toString(cityHash64(number, {seed}, 8) % 5)) AS version,
+        ['false', 'true', 'unknown'][cityHash64(number, {seed}, 9) % 3 + 1] AS ci
     FROM numbers({rows})"""
 
 
 def check(path, stage):
     """Runs every comparison in one process: each rollup query, then its raw-table twin."""
     pairs = []
-    for table, keys in {**DAILY, **DAILY_KEY_ONLY, **NON_DAILY}.items():
-        k = ", ".join(keys)
+    for table, keys in {**DAILY, **NON_DAILY}.items():
+        k = ", ".join(keys + ["ci"])  # every count rollup carries the CI dimension
         pairs.append((table, f"SELECT {k}, sum(count) FROM pypi.{table} GROUP BY {k} ORDER BY {k}",
                       f"SELECT {k}, count() FROM pypi.pypi GROUP BY {k} ORDER BY {k}"))
-    pairs.append(("pypi_downloads (FINAL)", "SELECT project, count FROM pypi.pypi_downloads FINAL ORDER BY project",
-                  "SELECT project, count() FROM pypi.pypi GROUP BY project ORDER BY project"))
+    pairs.append(("pypi_downloads (FINAL)", "SELECT project, ci, count FROM pypi.pypi_downloads FINAL ORDER BY project, ci",
+                  "SELECT project, ci, count() FROM pypi.pypi GROUP BY project, ci ORDER BY project, ci"))
     pairs.append(("pypi_downloads_max_min",
                   "SELECT project, max(max_date), min(min_date) FROM pypi.pypi_downloads_max_min GROUP BY project ORDER BY project",
                   "SELECT project, max(date), min(date) FROM pypi.pypi GROUP BY project ORDER BY project"))
     pairs.append(("pypi_downloads_per_month",
-                  "SELECT month, project, sum(count) FROM pypi.pypi_downloads_per_month GROUP BY month, project ORDER BY month, project",
-                  "SELECT toStartOfMonth(date) AS month, project, count() FROM pypi.pypi "
-                  "WHERE date > toStartOfMonth(now()) - toIntervalMonth(6) GROUP BY month, project ORDER BY month, project"))
+                  "SELECT month, project, ci, sum(count) FROM pypi.pypi_downloads_per_month GROUP BY month, project, ci "
+                  "ORDER BY month, project, ci",
+                  "SELECT toStartOfMonth(date) AS month, project, ci, count() FROM pypi.pypi GROUP BY month, project, ci "
+                  "ORDER BY month, project, ci"))
     script = ";\n".join(f"{a};\nSELECT '@@';\n{b};\nSELECT '@@'" for _, a, b in pairs) + ";"
     chunks = run(path, script).split("@@\n")
     failures = []
@@ -96,7 +103,7 @@ def main():
         failures = check(path, "after inserts")
         parts_before = int(run(path, "SELECT count() FROM system.parts WHERE database = 'pypi' AND table = 'pypi_downloads'"))
 
-        tables = ["pypi"] + list(DAILY) + list(DAILY_KEY_ONLY) + list(NON_DAILY) + ["pypi_downloads_max_min", "pypi_downloads_per_month"]
+        tables = ["pypi"] + list(DAILY) + list(NON_DAILY) + ["pypi_downloads_max_min", "pypi_downloads_per_month"]
         run(path, ";\n".join(f"OPTIMIZE TABLE pypi.{t} FINAL" for t in tables) + ";")
         parts_after = int(run(path, "SELECT count() FROM system.parts WHERE database = 'pypi' AND table = 'pypi_downloads'"))
         if not (parts_after == 1 and parts_before >= 1):
@@ -105,7 +112,7 @@ def main():
 
         # Seed 002's repair of one day: the day is re-loaded from a corrected source.
         day = run(path, "SELECT toString(today() - 10)").strip()
-        run(path, ";\n".join(f"DELETE FROM pypi.{t} WHERE date = '{day}'" for t in list(DAILY) + list(DAILY_KEY_ONLY)) + ";")
+        run(path, ";\n".join(f"DELETE FROM pypi.{t} WHERE date = '{day}'" for t in list(DAILY)) + ";")
         run(path, f"DELETE FROM pypi.pypi WHERE date = '{day}'")
         views = {}
         for table in list(NON_DAILY) + ["pypi_downloads_max_min", "pypi_downloads_per_month"]:
@@ -117,11 +124,11 @@ def main():
             run(path, ddl)
             run(path, f"TRUNCATE TABLE pypi.{table}")
         for table, keys in NON_DAILY.items():
-            k = ", ".join(keys)
+            k = ", ".join(keys + ["ci"])
             run(path, f"INSERT INTO pypi.{table} SELECT {k}, count() AS count FROM pypi.pypi GROUP BY {k}")
         run(path, "INSERT INTO pypi.pypi_downloads_max_min SELECT project, max(date), min(date) FROM pypi.pypi GROUP BY project")
-        run(path, "INSERT INTO pypi.pypi_downloads_per_month SELECT toStartOfMonth(date) AS month, project, count() FROM pypi.pypi "
-                  "WHERE date > toStartOfMonth(now()) - toIntervalMonth(6) GROUP BY month, project")
+        run(path, "INSERT INTO pypi.pypi_downloads_per_month SELECT toStartOfMonth(date) AS month, project, ci, count() "
+                  "FROM pypi.pypi GROUP BY month, project, ci")
         repaired = int(run(path, f"SELECT count() FROM pypi.pypi WHERE date = '{day}'"))
         if repaired != 7777:
             failures.append(f"the repaired day holds {repaired} rows, expected 7777")

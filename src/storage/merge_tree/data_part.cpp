@@ -327,6 +327,14 @@ MutableDataPartPtr writePart(const std::string& dir, const PartName& name, const
   return part;
 }
 
+void writeDeduplicationTokens(DataPart& part, const std::string& dir, std::vector<std::string> tokens) {
+  if (tokens.empty()) return;
+  std::string text;
+  for (const auto& t : tokens) text += escapeName(t) + "\n";
+  writeFileUnsynced(dir + "/deduplication_tokens.txt", text);
+  part.deduplication_tokens = std::move(tokens);
+}
+
 std::shared_ptr<DataPart> DataPart::load(const std::string& path, const PartName& name) {
   auto part = std::make_shared<DataPart>();
   part->name = name;
@@ -454,6 +462,11 @@ std::shared_ptr<DataPart> DataPart::load(const std::string& path, const PartName
   }
   part->bytes_on_disk += index.size() + text.size();
   struct stat st;
+  if (fs::exists(path + "/deduplication_tokens.txt")) {
+    std::istringstream tokens(readWholeFile(path + "/deduplication_tokens.txt"));
+    std::string token;
+    while (std::getline(tokens, token)) part->deduplication_tokens.push_back(unescapeName(token));
+  }
   if (::stat((path + "/part.txt").c_str(), &st) == 0) part->modification_time = int64_t(st.st_mtime);
   return part;
 }

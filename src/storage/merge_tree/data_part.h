@@ -54,6 +54,9 @@ class DataPart {
   /// granule and at the part's last row (granules + 1 values).
   std::vector<std::string> key_names;
   Columns primary_index;
+  /// insert_deduplication_token values of the inserts whose rows this part holds (file
+  /// deduplication_tokens.txt, optional): a later insert with one of them is skipped.
+  std::vector<std::string> deduplication_tokens;
 
   ~DataPart();
   size_t granules() const { return (rows + index_granularity - 1) / index_granularity; }
@@ -90,5 +93,8 @@ using MutableDataPartPtr = std::shared_ptr<DataPart>;
 MutableDataPartPtr writePart(const std::string& dir, const PartName& name, const Block& block, const Block& key,
                              const std::vector<CompressionCodec>& codecs, size_t index_granularity,
                              const std::string& partition_value);
+
+/// Records `tokens` in part directory `dir` (before the part is committed) and in `part`.
+void writeDeduplicationTokens(DataPart& part, const std::string& dir, std::vector<std::string> tokens);
 
 }  // namespace tally

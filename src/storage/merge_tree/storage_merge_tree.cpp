@@ -316,6 +316,9 @@ class StorageMergeTree::PreparedParts final : public PreparedInsert {
     if (storage_->background_merges_ && !parts_.empty()) MergeScheduler::instance().wake();
     structure_lock_.unlock();
   }
+  void setDeduplicationToken(const std::string& token) override {
+    if (!parts_.empty()) writeDeduplicationTokens(*parts_.front(), parts_.front()->path, {token});
+  }
 
  private:
   std::shared_ptr<StorageMergeTree> storage_;
@@ -417,6 +420,14 @@ bool StorageMergeTree::attachPartsLocked(const std::vector<MutableDataPartPtr>& 
 StorageMergeTree::Snapshot StorageMergeTree::snapshot() const {
   std::shared_lock lock(mutex_);
   return Snapshot{parts_, dictionaries_};
+}
+
+bool StorageMergeTree::hasDeduplicationToken(const std::string& token) const {
+  std::shared_lock lock(mutex_);
+  for (const auto& p : parts_)
+    for (const auto& t : p->deduplication_tokens)
+      if (t == token) return true;
+  return false;
 }
 
 std::vector<DataPartPtr> StorageMergeTree::activeParts() const {
@@ -743,6 +754,9 @@ bool StorageMergeTree::mergeParts(const std::vector<DataPartPtr>& parts) {
   sortBlock(data, key);
   std::string tmp = data_path_ + "/tmp_merge_" + name.str() + "_" + std::to_string(temp_counter_.fetch_add(1));
   MutableDataPartPtr part = writePart(tmp, name, data, key, codecs_, index_granularity_, parts.front()->partition_value);
+  std::vector<std::string> tokens;  // the merged part answers for the inserts of its sources
+  for (const auto& p : parts) tokens.insert(tokens.end(), p->deduplication_tokens.begin(), p->deduplication_tokens.end());
+  writeDeduplicationTokens(*part, tmp, std::move(tokens));
   std::string final_path = data_path_ + "/" + name.str();
   try {
     commitRenames(journalDirectory(), {{tmp, final_path}});
@@ -902,6 +916,7 @@ void StorageMergeTree::mutate(const std::string& command, const std::function<Bl
         sortBlock(physical, key);
       }
       auto part = writePart(tmp, name, physical, key, target_codecs, index_granularity_, p->partition_value);
+      writeDeduplicationTokens(*part, tmp, p->deduplication_tokens);
       renames.emplace_back(tmp, data_path_ + "/" + name.str());
       rewritten.push_back(std::move(part));
       replaced.push_back(p);

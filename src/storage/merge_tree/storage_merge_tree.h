@@ -58,6 +58,7 @@ class StorageMergeTree final : public IStorage {
   void insert(const Block& block, QueryContext& context) override;
   void insert(const std::vector<Block>& blocks, QueryContext& context) override;
   std::unique_ptr<PreparedInsert> prepareInsert(const std::vector<Block>& blocks, QueryContext& context) override;
+  bool hasDeduplicationToken(const std::string& token) const override;
   std::optional<uint64_t> totalRows() const override;
   std::optional<uint64_t> totalBytes() const override;
   void truncate() override;

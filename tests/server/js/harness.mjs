@@ -10,16 +10,18 @@ export async function startTallyServer(binary, args) {
   const server = spawn(binary, ['server', ...args], { stdio: ['ignore', 'ignore', 'pipe'] })
   const port = await new Promise((resolve, reject) => {
     let text = ''
+    // Only the start has a deadline: a server that started is not killed 30 s later.
+    const timer = setTimeout(() => {
+      server.kill('SIGKILL')
+      reject(new Error('tally server did not start: ' + text))
+    }, 30000)
+    timer.unref()
     server.stderr.on('data', (chunk) => {
       text += chunk
       const m = text.match(/listening on http:\/\/[^:]+:(\d+)/)
-      if (m) resolve(Number(m[1]))
+      if (m) { clearTimeout(timer); resolve(Number(m[1])) }
     })
-    server.on('exit', (code) => reject(new Error('tally server exited with ' + code + ': ' + text)))
-    setTimeout(() => {
-      server.kill('SIGKILL')
-      reject(new Error('tally server did not start: ' + text))
-    }, 30000).unref()
+    server.on('exit', (code) => { clearTimeout(timer); reject(new Error('tally server exited with ' + code + ': ' + text)) })
   })
   return { server, port }
 }

@@ -1,0 +1,163 @@
+// FileLoader::loadWithEngine: Parquet and CSV exports of file_downloads, mapped in SQL by
+// `INSERT ... SELECT ... FROM file(...) WHERE <valid>`; invalid rows to the rejects file.
+#include <simdjson.h>
+
+#include <algorithm>
+#include <map>
+
+#include "download_row.h"
+#include "loader.h"
+#include "project_name.h"
+#include "sql_text.h"
+
+namespace tally::pypi::ingest {
+
+namespace {
+
+/// The columns of a file shape, as SQL expressions over file()'s columns.
+struct Mapping {
+  std::string timestamp_checks;  // multiIf arguments: condition, reason, ...
+  std::string date, country, project, type, installer, python, system, version, ci;
+};
+
+}  // namespace
+
+FileLoadResult FileLoader::loadWithEngine(const SourceFile& file, const std::string& dedup_token) {
+  const bool parquet = file.kind == SourceKind::Parquet;
+  std::string format = parquet ? "Parquet" : "CSVWithNames";
+  auto columns = describeFile(connection_, file.path, format);
+  std::map<std::string, std::string> types(columns.begin(), columns.end());
+  auto has = [&](const std::string& name) { return types.count(name) > 0; };
+  if (has("name") && has("upload_time") && !has("timestamp")) return loadProjects(file, format, dedup_token);
+
+  std::string source = "file(" + sqlQuote(file.path) + ", " + sqlQuote(format);
+  Mapping m;
+  if (parquet) {
+    source += ")";
+    if (!has("timestamp") || !has("file"))
+      throw api::Error(117, "INCORRECT_DATA", "Cannot load " + file.path + ": not a BigQuery file_downloads or " +
+                                                  "distribution_metadata export (no timestamp/file or name/upload_time columns)");
+    m.timestamp_checks = "isNull(timestamp), 'missing timestamp'";
+    m.date = "toDate(timestamp)";
+    m.country = has("country_code") ? "ifNull(country_code, '')" : "''";
+    std::string project = "tupleElement(file, 'project')";
+    if (has("project")) project = "coalesce(" + project + ", project)";
+    m.project = project;
+    m.type = "tupleElement(file, 'type')";
+    m.version = "tupleElement(file, 'version')";
+    std::string installer, python, system, ci;
+    bool has_ci = false;
+    if (has("details")) {
+      const std::string& t = types["details"];
+      has_ci = t.find(" ci ") != std::string::npos || t.find("(ci ") != std::string::npos;
+      installer = "tupleElement(tupleElement(details, 'installer'), 'name')";
+      python = "tupleElement(details, 'python')";
+      system = "tupleElement(tupleElement(details, 'system'), 'name')";
+      ci = "tupleElement(details, 'ci')";
+    } else {  // the flattened ClickPy export: installer/python/system at the top level
+      installer = has("installer") ? "tupleElement(installer, 'name')" : "CAST(NULL AS Nullable(String))";
+      python = has("python") ? "python" : "CAST(NULL AS Nullable(String))";
+      system = has("system") ? "tupleElement(system, 'name')" : "CAST(NULL AS Nullable(String))";
+      has_ci = has("ci");
+      ci = "ci";
+    }
+    m.installer = "ifNull(" + installer + ", '')";
+    m.python = pythonMinorSql(python);
+    m.system = "ifNull(" + system + ", '')";
+    m.ci = has_ci ? ciValueSql(ci, installer) : "'unknown'";
+  } else {
+    // BigQuery's CSV export of flattened columns: read every column as text.
+    auto pick = [&](std::initializer_list<const char*> names) -> std::string {
+      for (const char* n : names)
+        if (has(n)) return std::string("`") + n + "`";
+      return "";
+    };
+    std::string structure;
+    for (const auto& [name, type] : columns) {
+      if (!structure.empty()) structure += ", ";
+      structure += "`" + name + "` Nullable(String)";
+    }
+    source += ", " + sqlQuote(structure) + ")";
+    std::string ts = pick({"timestamp"}), project = pick({"project", "file_project", "file.project"});
+    std::string version = pick({"version", "file_version", "file.version"});
+    if (ts.empty() || project.empty() || version.empty())
+      throw api::Error(117, "INCORRECT_DATA", "Cannot load " + file.path +
+                                                  ": a CSV export needs timestamp, project and version columns");
+    std::string type = pick({"type", "file_type", "file.type"});
+    std::string installer = pick({"installer", "installer_name", "details.installer.name"});
+    std::string python = pick({"python", "details.python"});
+    std::string system = pick({"system", "system_name", "details.system.name"});
+    std::string ci = pick({"ci", "details.ci"});
+    std::string parsed_ts = "parseDateTime64BestEffortOrNull(" + ts + ", 6, 'UTC')";
+    m.timestamp_checks = "ifNull(" + ts + ", '') = '', 'missing timestamp', isNull(" + parsed_ts + "), 'bad timestamp'";
+    m.date = "toDate(assumeNotNull(" + parsed_ts + "))";
+    std::string country = pick({"country_code"});
+    m.country = country.empty() ? "''" : "ifNull(" + country + ", '')";
+    m.project = "nullIf(" + project + ", '')";
+    m.type = type.empty() ? "''" : type;
+    m.version = "nullIf(" + version + ", '')";
+    std::string inst = installer.empty() ? "CAST(NULL AS Nullable(String))" : "nullIf(" + installer + ", '')";
+    m.installer = "ifNull(" + inst + ", '')";
+    m.python = python.empty() ? "''" : pythonMinorSql(python);
+    m.system = system.empty() ? "''" : "ifNull(" + system + ", '')";
+    m.ci = ci.empty() ? "'unknown'"
+                      : ciValueSql("if(lower(ifNull(" + ci + ", '')) IN ('true', '1'), true, if(lower(ifNull(" + ci +
+                                       ", '')) IN ('false', '0'), false, NULL))",
+                                   inst);
+  }
+  std::string reason = "multiIf(" + m.timestamp_checks + ", ifNull(" + m.project +
+                       ", '') = '', 'missing project', isNull(" + m.version + "), 'missing version', isNull(" + m.type +
+                       "), 'missing type', '')";
+  std::string select = "SELECT " + m.date + ", " + m.country + ", " + normalizeProjectNameSql("assumeNotNull(" + m.project + ")") +
+                       ", ifNull(" + m.type + ", ''), " + m.installer + ", " + m.python + ", " + m.system +
+                       ", ifNull(" + m.version + ", '')";
+  if (settings_.with_ci) select += ", " + m.ci;
+  select += " FROM " + source + " WHERE " + reason + " = ''";
+
+  // Counts first (exact even when the INSERT is deduplicated after an interrupted run).
+  FileLoadResult result;
+  result.target = "pypi";
+  {
+    auto r = connection_.query("SELECT countIf(r = ''), countIf(r != '') FROM (SELECT " + reason + " AS r FROM " + source + ")");
+    while (r->next())
+      if (r->rows()) result.rows_loaded = r->getUInt64(0, 0), result.rows_rejected = r->getUInt64(1, 0);
+  }
+  api::ExecuteOptions options = baseOptions(dedup_token);
+  // The engine reports rows read (decoded bytes are not file bytes): scale the file's size.
+  const uint64_t file_rows = result.rows_loaded + result.rows_rejected;
+  options.on_progress = [&](const api::Progress& p) {
+    uint64_t rows = std::min(p.read_rows, file_rows);
+    progress_.update(rows, file_rows ? uint64_t(double(file.size) * double(rows) / double(file_rows)) : 0);
+  };
+  connection_.execute("INSERT INTO " + settings_.database + ".pypi (" + downloadColumns(settings_.with_ci) + ") " + select,
+                      options);
+  if (result.rows_rejected) {
+    // The rejected rows, each as a JSON object of the file's columns.
+    std::string buffer;
+    simdjson::dom::parser parser;
+    api::ExecuteOptions out;
+    auto emit = [&](std::string_view line) {
+      simdjson::padded_string padded(line);
+      simdjson::dom::element doc;
+      std::string_view why = "invalid row";
+      if (!parser.parse(padded).get(doc)) {
+        std::string_view w;
+        if (!doc["_reject_reason"].get_string().get(w)) why = w;
+      }
+      rejects_.addRow(file.path, why, line);
+    };
+    out.output = [&](std::string_view data) {
+      buffer.append(data);
+      size_t start = 0;
+      for (size_t nl; (nl = buffer.find('\n', start)) != std::string::npos; start = nl + 1)
+        emit(std::string_view(buffer).substr(start, nl - start));
+      buffer.erase(0, start);
+    };
+    connection_.execute("SELECT " + reason + " AS _reject_reason, * FROM " + source + " WHERE _reject_reason != '' FORMAT JSONEachRow",
+                        out);
+    if (!buffer.empty()) emit(buffer);
+  }
+  return result;
+}
+
+}  // namespace tally::pypi::ingest

@@ -78,9 +78,10 @@ for (const compression of ['zstd', 'snappy', 'gzip', 'none']) {
   const file = join(dir, `types_${compression}.parquet`);
   query(`${select} INTO OUTFILE '${file}' FORMAT Parquet SETTINGS output_format_parquet_compression_method = '${compression}', output_format_parquet_row_group_size = 10000`);
   const back = query(`SELECT * FROM file('${file}', Parquet, '${readStructure.replaceAll("'", "\\'")}') FORMAT JSONEachRow`);
-  const line = back.split('\n').findIndex((l, i) => l !== expectedJson.split('\n')[i]);
+  const got = back.split('\n'), want = expectedJson.split('\n');
+  const line = back === expectedJson ? -1 : got.findIndex((l, i) => l !== want[i]);
   check(`tally round trip (${compression})`, back === expectedJson,
-    `line ${line} differs:\n  ${back.split('\n')[line]?.slice(0, 700)}\n  ${expectedJson.split('\n')[line]?.slice(0, 700)}`);
+    `line ${line} differs:\n  ${got[line]?.slice(0, 700)}\n  ${want[line]?.slice(0, 700)}`);
   const meta = await duckRows(`SELECT DISTINCT compression, row_group_id FROM parquet_metadata('${file}')`);
   const codec = { zstd: 'ZSTD', snappy: 'SNAPPY', gzip: 'GZIP', none: 'UNCOMPRESSED' }[compression];
   check(`codec and row groups (${compression})`,

@@ -105,6 +105,7 @@ def main():
     ap.add_argument("--peers", action="store_true")
     ap.add_argument("--dir", default="/tmp/tally-bench-pypi")
     ap.add_argument("--tally", default=os.path.join(ROOT, "build", "tally"))
+    ap.add_argument("--reuse", action="store_true", help="keep an already loaded data directory")
     args = ap.parse_args()
     tally = os.path.abspath(args.tally)
     os.makedirs(args.dir, exist_ok=True)
@@ -116,23 +117,27 @@ def main():
         print(f"generate: {args.downloads:,} downloads in {time.time() - t:.1f} s")
         open(os.path.join(export, "done"), "w").close()
     data = os.path.join(args.dir, f"tally-{args.downloads}")
-    sh(["rm", "-rf", data])
-    t = time.time()
-    sh([tally, "pypi", "load", "--path", data, export])
-    load_s = time.time() - t
-    print(f"tally pypi load: {args.downloads:,} rows in {load_s:.1f} s = {args.downloads / load_s / 1e6:.2f} M rows/s (every rollup maintained)")
+    if not (args.reuse and os.path.isdir(data)):
+        sh(["rm", "-rf", data])
+        t = time.time()
+        sh([tally, "pypi", "load", "--path", data, export])
+        load_s = time.time() - t
+        print(f"tally pypi load: {args.downloads:,} rows in {load_s:.1f} s = {args.downloads / load_s / 1e6:.2f} M rows/s "
+              "(every rollup maintained)")
     raw_parquet = os.path.join(args.dir, "raw.parquet")
     if args.peers:
-        sh([tally, "local", "--path", data, "-q", f"SELECT * FROM pypi.pypi INTO OUTFILE '{raw_parquet}' TRUNCATE FORMAT Parquet"])
+        if os.path.exists(raw_parquet):
+            os.remove(raw_parquet)
+        sh([tally, "local", "--path", data, "-q", f"SELECT * FROM pypi.pypi INTO OUTFILE '{raw_parquet}' FORMAT Parquet"])
 
     server = Server(tally, data)
     try:
         port = server.port
-        top = json.loads(get(port, "/api/app/widgets/top_packages?limit=500"))["rows"]
-        top_pkg, mid_pkg = top[0]["project"], top[min(len(top) - 1, 499)]["project"]
+        top = json.loads(get(port, "/api/app/widgets/top_packages?limit=100"))["rows"]
+        top_pkg, mid_pkg = top[0]["project"], top[min(len(top) - 1, 99)]["project"]
         newest = json.loads(get(port, "/api/app/widgets/freshness"))["rows"][0]["newest_day"]
         d90 = post(port, f"SELECT toString(toDate('{newest}') - 90)").strip()
-        print(f"\nwidget server time, median of 15 (ms); packages: {top_pkg} (#1), {mid_pkg} (#500)")
+        print(f"\nwidget server time, median of 15 (ms); packages: {top_pkg} (#1), {mid_pkg} (#100)")
         results = []
         for page, url in page_urls(top_pkg, mid_pkg):
             url = url.replace("{d90}", d90)

@@ -389,6 +389,24 @@ CREATE TABLE IF NOT EXISTS pypi.projects
 ENGINE = MergeTree
 ORDER BY name;
 
+-- tally's addition: who depends on whom, from the projects' requires_dist (names PEP 503-
+-- normalized, whole names: ClickPy matched prefixes), keyed by the dependency so a package's
+-- dependents are one key range.
+CREATE TABLE IF NOT EXISTS pypi.project_dependencies
+(
+    `dependency` String,
+    `project` String,
+    `version` String
+)
+ENGINE = ReplacingMergeTree
+ORDER BY (dependency, project, version);
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS pypi.project_dependencies_mv TO pypi.project_dependencies
+AS SELECT lower(replaceRegexpAll(extract(req, '^\\s*([A-Za-z0-9][A-Za-z0-9._-]*)'), '[-_.]+', '-')) AS dependency,
+    name AS project, version
+FROM pypi.projects
+ARRAY JOIN requires_dist AS req;
+
 CREATE TABLE IF NOT EXISTS pypi.countries
 (
     `name` String,

@@ -137,22 +137,25 @@ void createPypiSchema(api::Database& database) {
   // A rollup added to an existing database (a newer schema) is filled from the raw table
   // before the server answers, so it never serves a partial history.
   std::set<std::string> existing;
-  bool has_rows = false;
   {
-    auto r = connection->query("SELECT name FROM system.tables WHERE database = 'pypi'");
+    auto r = connection->query("SELECT name FROM system.tables WHERE database = 'pypi' AND total_rows > 0");
     while (r->next())
       for (size_t i = 0; i < r->rows(); ++i) existing.insert(r->getString(0, i));
   }
-  if (existing.count("pypi")) {
-    auto r = connection->query("SELECT count() > 0 FROM pypi.pypi");
-    has_rows = r->next() && r->rows() && r->getUInt64(0, 0);
+  std::set<std::string> tables_before;
+  {
+    auto r = connection->query("SELECT name FROM system.tables WHERE database = 'pypi'");
+    while (r->next())
+      for (size_t i = 0; i < r->rows(); ++i) tables_before.insert(r->getString(0, i));
   }
-  static const std::regex view(R"(^\s*CREATE MATERIALIZED VIEW IF NOT EXISTS pypi\.\w+ TO pypi\.(\w+)\s+AS\s+(SELECT[\s\S]*\bFROM pypi\.pypi\b[\s\S]*))");
+  // CREATE MATERIALIZED VIEW ... TO pypi.<target> AS SELECT ... FROM pypi.<source> ...
+  static const std::regex view(
+      R"(^\s*CREATE MATERIALIZED VIEW IF NOT EXISTS pypi\.\w+ TO pypi\.(\w+)\s+AS\s+(SELECT[\s\S]*?\bFROM pypi\.(\w+)\b[\s\S]*))");
   for (const auto& statement : api::splitStatements(schema)) {
     std::string sql(schema.substr(statement.begin, statement.end - statement.begin));
     connection->execute(sql, options);
     std::smatch m;
-    if (has_rows && std::regex_search(sql, m, view) && !existing.count(m[1].str()))
+    if (std::regex_search(sql, m, view) && !tables_before.count(m[1].str()) && existing.count(m[3].str()))
       connection->execute("INSERT INTO pypi." + m[1].str() + " " + m[2].str(), options);
   }
   for (const char* sql : kPlayUserSql) connection->execute(sql, options);

@@ -155,13 +155,13 @@ WidgetQuery related(const WidgetRequest& request, WidgetContext& context, bool d
   q.params["package"] = request.package;
   const std::string projects = context.database + ".projects";
   std::string names;
-  if (dependents)
-    names = "SELECT DISTINCT name FROM " + projects + " ARRAY JOIN requires_dist AS req WHERE " +
-            std::string(kRequirementName) + " = {package:String} AND name != {package:String}";
-  else
-    names = "SELECT DISTINCT " + std::string(kRequirementName) + " FROM " + projects +
-            " ARRAY JOIN requires_dist AS req WHERE name = {package:String} AND upload_time = (SELECT max(upload_time) FROM " +
-            projects + " WHERE name = {package:String})";
+  if (dependents)  // one key range of project_dependencies
+    names = "SELECT project FROM " + context.database +
+            ".project_dependencies WHERE dependency = {package:String} AND project != {package:String}";
+  else  // the latest upload's requirements; the inner query reads only the package's rows
+    names = "SELECT DISTINCT " + std::string(kRequirementName) + " FROM (SELECT requires_dist FROM " + projects +
+            " WHERE name = {package:String} AND upload_time = (SELECT max(upload_time) FROM " + projects +
+            " WHERE name = {package:String})) ARRAY JOIN requires_dist AS req";
   q.sql = "SELECT project, " + t.count() + " AS downloads FROM " + t.table + " WHERE project IN (" + names + ")" +
           request.filters.sql(q.params, "version") + " GROUP BY project ORDER BY downloads DESC, project LIMIT 9";
   return q;

@@ -7,7 +7,7 @@
    runs (the `elapsed_ms` the widget API reports), and a whole package page (the sum);
 4. the pypistats API under 64 concurrent clients (wrk, 2 threads): requests/s, errors;
 5. peers (--peers): the same widget SQL (parameters as literals) on ClickHouse 18.16 loaded with
-   the same rows (through its 15 materialized views), and hand-written DuckDB equivalents over
+   the same rows (through the same materialized views), and hand-written DuckDB equivalents over
    the same rows and rollups; client-side medians and ratios.
 
   bench/pypi_app.py [--downloads N] [--peers] [--dir DIR] [--tally build/tally]
@@ -29,6 +29,7 @@ sys.path.insert(0, os.path.join(ROOT, "tests", "storage"))
 from server_process import Server  # noqa: E402
 
 CH_HTTP, CH_TCP = 38731, 39731
+CH_SETTINGS = "allow_experimental_low_cardinality_type=1"
 
 
 def sh(cmd, **kw):
@@ -179,14 +180,15 @@ def peers(args, tally, server, results, top_pkg, d90, raw_parquet):
         schema = subprocess.run([os.path.join(ROOT, "scripts", "pypi-schema-ch18.sh")], capture_output=True, text=True,
                                 check=True).stdout
         for s in [s.strip() for s in schema.split(";") if s.strip()]:
-            post(CH_HTTP, s)
+            post(CH_HTTP, s, CH_SETTINGS)
         tsv = os.path.join(args.dir, "raw.tsv")
         sh([tally, "local", "-q", f"SELECT * FROM file('{raw_parquet}', Parquet) FORMAT TabSeparated"], stdout=open(tsv, "w"))
         t = time.time()
-        sh(["clickhouse-client", "--port", str(CH_TCP), "--query", "INSERT INTO pypi.pypi FORMAT TabSeparated"],
+        sh(["clickhouse-client", "--port", str(CH_TCP), "--allow_experimental_low_cardinality_type=1", "--query",
+            "INSERT INTO pypi.pypi FORMAT TabSeparated"],
            stdin=open(tsv))
         ch_load = time.time() - t
-        print(f"\nClickHouse 18.16 load of the same rows through its 15 views: {ch_load:.1f} s "
+        print(f"\nClickHouse 18.16 load of the same rows through the same materialized views: {ch_load:.1f} s "
               f"({args.downloads / ch_load / 1e6:.2f} M rows/s)")
         print("\nsame SQL over HTTP, client-side median of 7 (ms):  tally   ClickHouse 18.16   ratio")
         for page, url, _, w in results:
@@ -195,7 +197,7 @@ def peers(args, tally, server, results, top_pkg, d90, raw_parquet):
                 continue  # dictionaries / DateTime64 / SimpleAggregateFunction: not in 18.16 (docs/pypi_app.md)
             sql = with_literals(w["sql"], w["params"])
             mine = timed_post(server.port, sql, 7)
-            theirs = timed_post(CH_HTTP, sql, 7)
+            theirs = timed_post(CH_HTTP, sql, 7, CH_SETTINGS)
             print(f"  {page:28s} {w['widget']:26s} {mine:8.2f} {theirs:10.2f} {theirs / mine:8.1f}x")
     finally:
         sh([os.path.join(ROOT, "scripts", "clickhouse-oracle.sh"), "stop", ch_dir])

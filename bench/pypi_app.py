@@ -26,7 +26,9 @@ import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tests", "storage"))
+sys.path.insert(0, os.path.join(ROOT, "tests", "apps"))
 from server_process import Server  # noqa: E402
+from sql_literals import with_literals  # noqa: E402
 
 CH_HTTP, CH_TCP = 38731, 39731
 CH_SETTINGS = "allow_experimental_low_cardinality_type=1"
@@ -55,20 +57,6 @@ def timed_post(port, sql, runs, extra=""):
         post(port, sql, extra)
         times.append((time.perf_counter() - t) * 1000)
     return statistics.median(times)
-
-
-def literal(value, type_):
-    if type_ == "Date":
-        return f"toDate('{value}')"
-    if type_.startswith("UInt") or type_.startswith("Int"):
-        return str(int(value))
-    if type_.startswith("Array("):
-        return "(" + value.strip("[]") + ")"
-    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
-
-
-def with_literals(sql, params):
-    return re.sub(r"\{(\w+):([^}]+)\}", lambda m: literal(params[m.group(1)], m.group(2)), sql)
 
 
 def page_urls(top, mid):

@@ -28,6 +28,7 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(ROOT, "tests", "storage"))
 import pypi_data  # noqa: E402
+from sql_literals import with_literals  # noqa: E402
 from server_process import Server  # noqa: E402
 
 TALLY = os.path.abspath(sys.argv[1])
@@ -57,21 +58,6 @@ def http_get(port, path):
             return r.status, r.headers, r.read().decode()
     except urllib.error.HTTPError as e:
         return e.code, e.headers, e.read().decode()
-
-
-def literal(value, type_):
-    if type_ == "Date":
-        return f"toDate('{value}')"
-    if type_.startswith("UInt") or type_.startswith("Int"):
-        return str(int(value))
-    if type_.startswith("Array("):
-        # The only array parameter is a list for IN: 18.16 wants it as a tuple there.
-        return "(" + value.strip("[]") + ")"
-    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
-
-
-def with_literals(sql, params):
-    return re.sub(r"\{(\w+):([^}]+)\}", lambda m: literal(params[m.group(1)], m.group(2)), sql)
 
 
 def on_raw_table(sql):

@@ -21,7 +21,7 @@ struct TargetOptions {
 };
 
 struct Target {
-  std::unique_ptr<api::Database> database;  // embedded only
+  std::shared_ptr<api::Database> database;  // embedded only
   std::unique_ptr<api::Connection> connection;
   bool remote = false;
   std::string describe;  // "server localhost:8123" or "data directory /x"

@@ -261,7 +261,7 @@ def main():
                 raise SystemExit(f"tally local failed: {err}")
             return out
         local("ALTER TABLE pypi.pypi_downloads_per_day_by_version DELETE WHERE date = '2024-03-03' AND version = '1.1'")
-        rc, out, _ = tally("pypi", "reconcile", "--path", data, files["mixed.ndjson"], files["day1.ndjson"])
+        rc, out, _ = tally("pypi", "reconcile", "--path", data, files["mixed.ndjson"], files["day1.ndjson"], extra)
         bad = [l for l in out.splitlines() if l.startswith("2024-03-03")]
         check(rc == 1 and len(bad) == 1 and "pypi_downloads_per_day_by_version" in bad[0],
               f"embedded reconcile finds the rollup off: rc {rc}: {out}")

@@ -83,8 +83,13 @@ RollupTables listRollups(api::Connection& connection, const std::string& databas
                                 "WHERE database = " + sqlQuote(database) +
                                     " AND startsWith(table, 'pypi_downloads') AND NOT endsWith(table, '_repair_shadow') "
                                     "GROUP BY table ORDER BY table");
-  std::set<std::string> present;
+  // system.columns lists views' columns too: only tables count.
+  std::set<std::string> views, present;
+  for (const auto& row : fetch(connection, "SELECT name FROM system.tables WHERE database = " + sqlQuote(database) +
+                                               " AND engine IN ('MaterializedView', 'View')"))
+    views.insert(row[0]);
   for (const auto& row : rows) {
+    if (views.count(row[0])) continue;
     present.insert(row[0]);
     if (row[1] != "0" && row[2] != "0") out.daily.push_back(row[0]);
   }

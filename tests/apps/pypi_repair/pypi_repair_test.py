@@ -128,8 +128,9 @@ class Reader(threading.Thread):
 def rollup_mismatches(query):
     """Every count rollup and max_min against the raw table's aggregation (as clickpy_model_test)."""
     out = []
-    tables = query("SELECT table FROM system.columns WHERE database = 'pypi' AND name = 'count' "
-                   "AND startsWith(table, 'pypi_downloads') ORDER BY table").split()
+    views = set(query("SELECT name FROM system.tables WHERE database = 'pypi' AND engine = 'MaterializedView'").split())
+    tables = [t for t in query("SELECT table FROM system.columns WHERE database = 'pypi' AND name = 'count' "
+                               "AND startsWith(table, 'pypi_downloads') ORDER BY table").split() if t not in views]
     check(len(tables) == 18, f"18 count rollups expected, found {len(tables)}: {tables}")
     for t in tables:
         cols = [c for c in query(f"SELECT name FROM system.columns WHERE database = 'pypi' AND table = '{t}' "

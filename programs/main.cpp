@@ -8,9 +8,7 @@
 
 #include "client/client_main.h"
 #include "local/local.h"
-#include "pypi/load_main.h"
-#include "pypi/reconcile_main.h"
-#include "pypi/repair_main.h"
+#include "pypi/pypi_main.h"
 #include "server/server_main.h"
 #include "tally/tally.h"
 
@@ -22,9 +20,7 @@ void printUsage() {
                "  tally local [options]   run SQL over local files (like clickhouse-local)\n"
                "  tally server [options]  serve ClickHouse's HTTP interface (default 127.0.0.1:8123)\n"
                "  tally client [options]  send queries to a tally (or ClickHouse) server over HTTP\n"
-               "  tally pypi load [options] PATHS...  load PyPI download data (see --help)\n"
-               "  tally pypi reconcile [options] [PATHS...]  compare sources, raw table and rollups per day\n"
-               "  tally pypi repair --date D [options] FILES...  replace one day everywhere\n"
+               "  tally pypi <command>    the PyPI downloads app's tools (generate, load, reconcile, repair)\n"
                "  tally --version\n\n"
                "Run `tally local --help` for the options of a tool.\n",
                tally::api::version().c_str());
@@ -44,10 +40,7 @@ int main(int argc, char** argv) {
   if (tool == "local") return tally::cli::runLocal(argc - 2, argv + 2);
   if (tool == "server") return tally::cli::runServer(argc - 2, argv + 2);
   if (tool == "client") return tally::cli::runClient(argc - 2, argv + 2);
-  // Minimal `tally pypi` dispatch (load only) until programs/pypi/pypi_main.cpp's table lands.
-  if (tool == "pypi" && argc >= 3 && std::strcmp(argv[2], "load") == 0) return tally::cli::runPypiLoad(argc - 2, argv + 2);
-  if (tool == "pypi" && argc >= 3 && std::strcmp(argv[2], "reconcile") == 0) return tally::cli::runPypiReconcile(argc - 2, argv + 2);
-  if (tool == "pypi" && argc >= 3 && std::strcmp(argv[2], "repair") == 0) return tally::cli::runPypiRepair(argc - 2, argv + 2);
+  if (tool == "pypi") return tally::cli::runPypi(argc - 2, argv + 2);
   if (tool == "--version" || tool == "-V" || tool == "version") {
     std::printf("tally version %s\n", tally::api::version().c_str());
     return 0;

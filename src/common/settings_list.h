@@ -52,6 +52,11 @@
   M(Bool, output_format_json_escape_forward_slashes, true, "Escape / as \\/ in JSON strings.") \
   M(Bool, output_format_json_named_tuples_as_objects, true, "Write named tuples as JSON objects.") \
   M(Bool, output_format_json_array_of_rows, false, "Wrap JSONEachRow output in an array.") \
+  M(String, output_format_parquet_compression_method, "zstd", "Parquet output compression: zstd, snappy, gzip or none.") \
+  M(UInt64, output_format_parquet_row_group_size, 1000000, "Target rows per Parquet row group.") \
+  M(UInt64, output_format_parquet_row_group_size_bytes, 536870912, "Target bytes per Parquet row group (before compression).") \
+  M(UInt64, output_format_parquet_max_dictionary_size, 1048576, "Dictionary size of a Parquet column chunk above which it switches to PLAIN.") \
+  M(Bool, output_format_parquet_use_dictionary, true, "Dictionary-encode Parquet output columns.") \
   M(Bool, output_format_write_statistics, true, "Write the statistics section of JSON formats.") \
   M(UInt64, output_format_pretty_max_rows, 10000, "Rows shown by Pretty formats.") \
   M(UInt64, output_format_pretty_max_column_pad_width, 250, "Maximum padding of a Pretty column.") \

@@ -170,6 +170,11 @@ FormatSettings makeFormatSettings(const Settings& s, bool output_is_terminal) {
   f.json.escape_forward_slashes = s.output_format_json_escape_forward_slashes;
   f.json.named_tuples_as_objects = s.output_format_json_named_tuples_as_objects;
   f.json.array_of_rows = s.output_format_json_array_of_rows;
+  f.parquet.compression_method = s.output_format_parquet_compression_method;
+  f.parquet.row_group_rows = s.output_format_parquet_row_group_size;
+  f.parquet.row_group_bytes = s.output_format_parquet_row_group_size_bytes;
+  f.parquet.max_dictionary_bytes = s.output_format_parquet_max_dictionary_size;
+  f.parquet.use_dictionary = s.output_format_parquet_use_dictionary;
   f.json.read_numbers_as_strings = s.input_format_json_read_numbers_as_strings;
   f.pretty.max_rows = s.output_format_pretty_max_rows;
   f.pretty.max_column_pad_width = s.output_format_pretty_max_column_pad_width;

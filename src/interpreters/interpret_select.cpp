@@ -1,9 +1,11 @@
 #include <atomic>
+#include <filesystem>
 
 #include "analyzer/query_analyzer.h"
 #include "common/exception.h"
 #include "execution/operators/transform_streams.h"
 #include "formats/format.h"
+#include "io/compression.h"
 #include "interpreters/access_checks.h"
 #include "interpreters/interpreters.h"
 #include "parser/parser.h"
@@ -148,9 +150,38 @@ void interpretSelect(StatementContext& sc, const ASTPtr& ast) {
   QueryPlan plan = analyzer.analyze(ast);
   Block header = plan.header().cloneEmpty();
   QueryPipeline pipeline = plan.build(sc.context);
-  std::string format;
-  if (ast->kind == ASTKind::SelectWithUnionQuery) format = ast->as<ASTSelectWithUnionQuery>().format;
-  writeResult(sc, pipeline, header, format);
+  std::string format, out_file;
+  if (ast->kind == ASTKind::SelectWithUnionQuery) {
+    format = ast->as<ASTSelectWithUnionQuery>().format;
+    out_file = ast->as<ASTSelectWithUnionQuery>().out_file;
+  }
+  if (out_file.empty()) {
+    writeResult(sc, pipeline, header, format);
+    return;
+  }
+  // INTO OUTFILE 'path': the result goes to a new file (compressed by its extension), in the
+  // FORMAT given or the one its extension names (TabSeparated otherwise), like clickhouse-local.
+  if (std::filesystem::exists(out_file))
+    throw Exception(ErrorCodes::FILE_ALREADY_EXISTS, "File {} exists, consider using APPEND or TRUNCATE if appropriate",
+                    out_file);
+  if (format.empty()) format = FormatFactory::instance().formatFromFileName(out_file);
+  if (format.empty()) format = "TabSeparated";
+  auto file = wrapWriteBufferWithCompression(std::make_unique<WriteBufferFromFile>(out_file),
+                                             chooseCompressionMethod(out_file, "auto"));
+  QueryIO saved = sc.io;
+  sc.io.output = file.get();
+  sc.io.output_is_terminal = false;
+  sc.io.on_header = nullptr;
+  sc.io.on_block = nullptr;
+  sc.io.on_format = nullptr;
+  try {
+    writeResult(sc, pipeline, header, format);
+    file->finalize();
+  } catch (...) {
+    sc.io = std::move(saved);
+    throw;
+  }
+  sc.io = std::move(saved);
 }
 
 void interpretExplain(StatementContext& sc, const ASTPtr& ast) {

@@ -73,6 +73,15 @@ struct FormatSettings {
     bool interpret_expressions = true;
   } values;
 
+  /// Parquet output (output_format_parquet_*).
+  struct Parquet {
+    std::string compression_method = "zstd";
+    uint64_t row_group_rows = 1000000;
+    uint64_t row_group_bytes = 536870912;
+    uint64_t max_dictionary_bytes = 1048576;
+    bool use_dictionary = true;
+  } parquet;
+
   std::string bool_true_representation = "true";
   std::string bool_false_representation = "false";
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the pinned DuckDB npm package (package-lock.json) and runs the Parquet input tests.
 # Node and npm are required: without them the test fails (it is never skipped).
-# Usage: run_parquet_test.sh <path to tally binary>
+# Usage: run_parquet_test.sh <path to tally binary> [test script, default parquet_test.mjs]
 set -euo pipefail
 binary="$(realpath "$1")"
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -14,4 +14,4 @@ cd "$here"
     npm install --no-audit --no-fund --loglevel=error
   fi
 ) 9>"${TMPDIR:-/tmp}/tally-parquet-test-npm.lock"
-exec node parquet_test.mjs "$binary"
+exec node "${2:-parquet_test.mjs}" "$binary"

@@ -34,6 +34,7 @@ void expect(R& r, uint8_t type, uint8_t wanted) {
 
 int32_t i32(R& r, uint8_t type) {
   expect(r, type, R::I32);
+  if (type == R::BYTE) return r.readI8();  // i8 fields (IntType.bitWidth) are one raw byte
   return r.readI32();
 }
 int64_t i64(R& r, uint8_t type) {

@@ -44,6 +44,8 @@ class ThriftCompactReader {
   static bool fieldBool(uint8_t type) { return type == BOOL_TRUE; }
 
   int64_t readInt() { return zigzag(readVarint()); }
+  /// A BYTE (i8) value: one raw byte, not a varint.
+  int8_t readI8() { return int8_t(readByte()); }
   int32_t readI32() {
     int64_t v = readInt();
     if (v < INT32_MIN || v > INT32_MAX) fail("an i32 out of range ({})", v);
@@ -79,7 +81,7 @@ class ThriftCompactReader {
     switch (type) {
       case BOOL_TRUE:
       case BOOL_FALSE: return;  // field form: value in the header
-      case BYTE: readByte(); return;
+      case BYTE: readByte(); return;  // one raw byte
       case I16:
       case I32:
       case I64: readVarint(); return;

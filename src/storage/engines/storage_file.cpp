@@ -144,46 +144,65 @@ BlockStreams StorageFile::read(const ReadRequest& request, QueryContext& context
                         context);
 }
 
-void StorageFile::insert(const Block& block, QueryContext& context) {
+void StorageFile::insert(const Block& block, QueryContext& context) { insert(std::vector<Block>{block}, context); }
+
+void StorageFile::insert(const std::vector<Block>& blocks, QueryContext& context) {
   namespace fs = std::filesystem;
   if (options_.write_path.empty()) {
     if (options_.from_glob)
       throw Exception(ErrorCodes::DATABASE_ACCESS_DENIED, "Table is in readonly mode because of globs in filepath");
     throw Exception(ErrorCodes::TABLE_IS_READ_ONLY, "Table is in readonly mode: it reads from a stream");
   }
-  if (block.rows() == 0) return;
   const std::string& path = options_.write_path;
-  Block data;
-  for (const auto& column : columns_.physical()) {
-    int position = block.position(column.name);
-    if (position < 0)
-      throw Exception(ErrorCodes::NO_SUCH_COLUMN_IN_TABLE, "Missing column {} in inserted block", column.name);
-    data.insert({materialize(block.at(size_t(position)).column), column.type, column.name});
+  std::vector<Block> data_blocks;
+  size_t rows = 0, bytes_total = 0;
+  for (const Block& block : blocks) {
+    if (block.rows() == 0) continue;
+    Block data;
+    for (const auto& column : columns_.physical()) {
+      int position = block.position(column.name);
+      if (position < 0)
+        throw Exception(ErrorCodes::NO_SUCH_COLUMN_IN_TABLE, "Missing column {} in inserted block", column.name);
+      data.insert({materialize(block.at(size_t(position)).column), column.type, column.name});
+    }
+    rows += data.rows();
+    bytes_total += data.bytes();
+    data_blocks.push_back(std::move(data));
   }
+  if (data_blocks.empty()) return;
 
   std::lock_guard lock(write_mutex_);
   bool truncate = context.settings.engine_file_truncate_on_insert;
   std::error_code ec;
   uintmax_t existing = fs::file_size(path, ec);
   bool append_to_data = !ec && existing > 0 && !truncate;
+  // Formats with a footer (Parquet) cannot be continued.
+  std::string format_lower = options_.format;
+  for (char& c : format_lower) c = char(std::tolower(static_cast<unsigned char>(c)));
+  const bool appendable = format_lower != "parquet";
+  if (append_to_data && !appendable)
+    throw Exception(ErrorCodes::CANNOT_APPEND_TO_FILE,
+                    "Cannot append data in format {} to file, because this format doesn't support appends. "
+                    "Use engine_file_truncate_on_insert = 1 to replace the file",
+                    options_.format);
   if (options_.owns_file) fs::create_directories(fs::path(path).parent_path(), ec);
 
-  // Format (and compress) in memory first: the file gets the whole block or nothing.
+  // Format (and compress) in memory first: the file gets the whole insert or nothing.
   std::string bytes;
   {
     auto out = wrapWriteBufferWithCompression(std::make_unique<WriteBufferFromString>(bytes),
                                               chooseCompressionMethod(path, options_.compression));
-    auto format = FormatFactory::instance().getOutput(options_.format, *out, data.cloneEmpty(),
+    auto format = FormatFactory::instance().getOutput(options_.format, *out, data_blocks[0].cloneEmpty(),
                                                       makeFormatSettings(context.settings));
     if (!append_to_data) format->writePrefix();
-    format->write(data);
+    for (const Block& data : data_blocks) format->write(data);
     format->finalize();
     out->finalize();
   }
   WriteBufferFromFile file(path, /*append=*/!truncate);
   file.write(bytes);
   file.finalize();
-  context.addWritten(data.rows(), data.bytes());
+  context.addWritten(rows, bytes_total);
 }
 
 void StorageFile::truncate() {

@@ -59,6 +59,10 @@ class StorageFile final : public IStorage {
 
   bool supportsInsert() const override { return !options_.write_path.empty(); }
   void insert(const Block& block, QueryContext& context) override;
+  /// All blocks of one INSERT go through one output format (one Parquet file). Formats that
+  /// cannot be appended to (Parquet) throw CANNOT_APPEND_TO_FILE when the file already has
+  /// data, unless engine_file_truncate_on_insert.
+  void insert(const std::vector<Block>& blocks, QueryContext& context) override;
   void truncate() override;
   void drop() override;
 

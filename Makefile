@@ -37,7 +37,8 @@ test: build
 test-sql: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -R '^sql\.' -j$(JOBS)
 
-# Generates a realistic data set and runs an analysis over it with `tally local`.
+# Generates 200M realistic PyPI downloads (BigQuery-shaped Parquet), loads them with every
+# rollup, and serves the dashboard with `tally server` (DEMO_DOWNLOADS, DEMO_DIR, DEMO_PORT).
 demo: build
 	./scripts/demo.sh
 

@@ -343,8 +343,8 @@ struct ChunkReader {
       case Encoding::PLAIN: return decodePlain(p, size, n, column, position);
       case Encoding::PLAIN_DICTIONARY:
       case Encoding::RLE_DICTIONARY: {
+        if (n == 0) return;  // only NULLs or empty lists: no dictionary needed (writers may omit it)
         if (!dictionary) corrupt(position, "a dictionary-encoded page without a dictionary page");
-        if (n == 0) return;
         if (size < 1) corrupt(position, "a dictionary-encoded page without its bit width");
         indices.resize(n);
         RleBitPackedDecoder decoder(p + 1, size - 1, p[0], &what);

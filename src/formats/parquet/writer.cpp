@@ -592,7 +592,9 @@ class LeafWriter {
     if (spec_.max_rep) levelsBlock(reps_, spec_.max_rep);
     if (spec_.max_def) levelsBlock(defs_, spec_.max_def);
     Encoding encoding = Encoding::PLAIN;
-    if (dict_mode_) {
+    // A chunk whose values are all NULL or empty lists has an empty dictionary and writes no
+    // dictionary page: its pages are PLAIN (of no values), which every reader accepts.
+    if (dict_mode_ && dict_.size() > 0) {
       encoding = Encoding::RLE_DICTIONARY;
       int width = std::max(1, bitWidthOf(uint32_t(dict_.size() > 0 ? dict_.size() - 1 : 0)));
       page_.push_back(char(width));

@@ -20,7 +20,7 @@ void printUsage() {
                "  tally local [options]   run SQL over local files (like clickhouse-local)\n"
                "  tally server [options]  serve ClickHouse's HTTP interface (default 127.0.0.1:8123)\n"
                "  tally client [options]  send queries to a tally (or ClickHouse) server over HTTP\n"
-               "  tally pypi <command>    the PyPI downloads app's tools (generate, load)\n"
+               "  tally pypi <command>    the PyPI downloads app's tools (generate, load, reconcile, repair)\n"
                "  tally --version\n\n"
                "Run `tally local --help` for the options of a tool.\n",
                tally::api::version().c_str());

@@ -1,5 +1,7 @@
 #include "client/remote_connection.h"
 
+#include "client/text_result.h"
+
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
@@ -124,8 +126,17 @@ void RemoteConnection::authenticate(const std::string& user, const std::string& 
   execute("SELECT 1", options);
 }
 
-std::unique_ptr<api::Result> RemoteConnection::query(std::string_view, const std::map<std::string, std::string>&) {
-  throw api::Error(48, "NOT_IMPLEMENTED", "Typed results are not available over HTTP; use execute()");
+std::unique_ptr<api::Result> RemoteConnection::query(std::string_view sql,
+                                                    const std::map<std::string, std::string>& parameters) {
+  // The whole result as TSVWithNamesAndTypes, converted on access (for small results: counts,
+  // catalogs, ledgers; large results should stream through execute()).
+  api::ExecuteOptions options;
+  options.default_format = "TSVWithNamesAndTypes";
+  options.parameters = parameters;
+  std::string body;
+  options.output = [&](std::string_view data) { body.append(data); };
+  execute(sql, options);
+  return parseTextResult(body);
 }
 
 void RemoteConnection::cancel() {

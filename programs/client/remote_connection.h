@@ -2,7 +2,8 @@
 // An api::Connection to a server speaking ClickHouse's HTTP interface (tally server or
 // ClickHouse): each statement is one POST; SET and USE persist through a session_id; results
 // stream into ExecuteOptions::output as they arrive; server errors become api::Error with the
-// server's code and message.
+// server's code and message. query() reads the whole result as TSVWithNamesAndTypes (small
+// results only).
 
 #include <atomic>
 #include <map>

@@ -1,4 +1,4 @@
-// `tally pypi load [--path DATA_DIR] [--database pypi] [--rejects FILE] [--threads N]
+// `tally pypi load [--path DATA_DIR | --host H --port P [--user U --password X]] [--database pypi] [--rejects FILE] [--threads N]
 //                  [--countries [--countries-file JSON]] PATHS...`
 
 #include "load_main.h"
@@ -18,7 +18,9 @@
 #include "pypi/ingest/progress.h"
 #include "pypi/ingest/pypi_database.h"
 #include "pypi/ingest/rejects.h"
+#include "pypi/ingest/repair_lock.h"
 #include "pypi/ingest/source_files.h"
+#include "pypi/target_connection.h"
 #include "tally/tally.h"
 
 namespace tally::cli {
@@ -37,7 +39,9 @@ constexpr const char* kUsage =
     "  linehaul CDN logs (.log, .log.gz, .log.zst).\n\n"
     "  --path DATA_DIR      data directory, opened embedded (the server must not run on it)\n"
     "  --host H --port P --user U --password X\n"
-    "                       send to a running server (not supported yet: use --path)\n"
+    "                       load through a running server's HTTP interface (it keeps answering):\n"
+    "                       logs and JSON lines stream from here; Parquet/CSV are read by the\n"
+    "                       server's file(), so they must be under its user_files_path\n"
     "  --database DB        target database (default pypi)\n"
     "  --rejects FILE       where malformed rows go (default <first path's dir>/rejects-<time>.ndjson)\n"
     "  --threads N          reading threads for Parquet/CSV (max_threads)\n"
@@ -69,7 +73,8 @@ struct Summary {
 };
 
 int run(int argc, char** argv) {
-  std::string data_path, host, database = "pypi", rejects_path, countries_file = kIsoCodesPath;
+  TargetOptions target_options;
+  std::string database = "pypi", rejects_path, countries_file = kIsoCodesPath;
   unsigned threads = 0;
   bool countries = false, force = false;
   double progress_interval = 5;
@@ -86,12 +91,9 @@ int run(int argc, char** argv) {
     if (name == "--help" || name == "-h") {
       std::fputs(kUsage, stdout);
       return 0;
-    } else if (name == "--path") data_path = value();
-    else if (name == "--host") host = value();
-    else if (name == "--port" || name == "--user" || name == "--password") {
-      value();
-      if (host.empty()) host = "localhost";
-    } else if (name == "--database") database = value();
+    } else if (name == "--path" || name == "--host" || name == "--port" || name == "--user" || name == "--password")
+      target_options.accept(name, value());
+    else if (name == "--database") database = value();
     else if (name == "--rejects") rejects_path = value();
     else if (name == "--countries") countries = true;
     else if (name == "--force") force = true;
@@ -106,26 +108,23 @@ int run(int argc, char** argv) {
     } else if (a.size() > 1 && a[0] == '-') badArguments("Unknown option " + a + " (see tally pypi load --help)");
     else paths.push_back(a);
   }
-  if (!host.empty())
-    throw api::Error(48, "NOT_IMPLEMENTED",
-                     "Loading into a running server (--host/--port) is not supported yet: the public API has no "
-                     "HTTP client. Stop the server and use --path DATA_DIR");
-  if (data_path.empty()) badArguments("--path DATA_DIR is required (see tally pypi load --help)");
+  if (!target_options.remote() && target_options.data_path.empty())
+    badArguments("--path DATA_DIR or --host/--port is required (see tally pypi load --help)");
   if (paths.empty() && !countries) badArguments("No PATHS to load (see tally pypi load --help)");
   for (char c : database)
     if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_')) badArguments("Bad database name '" + database + "'");
 
   std::vector<SourceFile> files = expandSources(paths);
 
-  api::Options options;
-  options.data_path = data_path;
-  auto db = api::Database::open(options);
-  auto conn = db->connect();
+  Target target = openTarget(target_options, "load");
+  auto& conn = target.connection;
   ensureSchema(*conn, database);
   LoadSettings settings;
   settings.database = database;
   settings.with_ci = hasColumn(*conn, database, "pypi", "ci");
   settings.threads = threads;
+  settings.remote = target.remote;
+  checkNoRepairRunning(*conn, database);
 
   if (countries || tableRows(*conn, database, "countries") == 0) {
     try {
@@ -183,6 +182,7 @@ int run(int argc, char** argv) {
     FileLoadResult r;
     uint64_t rejects_before = rejects.count();
     try {
+      checkNoRepairRunning(*conn, database);  // a repair started since: its views are dropped
       r = loader.load(file, token);
     } catch (const api::Error& e) {
       progress.clear();

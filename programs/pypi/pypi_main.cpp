@@ -20,6 +20,8 @@ struct Subcommand {
 const Subcommand kSubcommands[] = {
     {"generate", runPypiGenerate, "write synthetic BigQuery-shaped PyPI download exports"},
     {"load", runPypiLoad, "load BigQuery exports and linehaul logs into the pypi database"},
+    {"reconcile", runPypiReconcile, "compare per-day counts of sources, the raw table and every rollup"},
+    {"repair", runPypiRepair, "replace one day everywhere (delete, re-ingest, rebuild, verify)"},
 };
 
 void printUsage() {

@@ -484,16 +484,18 @@ void interpretRename(StatementContext& sc, const ASTPtr& ast) {
       if (!from->hasTable(e.from_table))
         throw Exception(ErrorCodes::UNKNOWN_TABLE, "Table {}.{} does not exist", from_db, e.from_table);
       if (!to->hasTable(e.to_table)) throw Exception(ErrorCodes::UNKNOWN_TABLE, "Table {}.{} does not exist", to_db, e.to_table);
-      TableEntry a = from->removeTable(e.from_table);
-      TableEntry b = to->removeTable(e.to_table);
+      // Both names stay resolvable throughout (each is switched by one replaceTable), so a
+      // reader of either table never gets UNKNOWN_TABLE: it sees the old or the new table.
+      TableEntry a{from->tryGetTable(e.from_table), from->createQuery(e.from_table)};
+      TableEntry b{to->tryGetTable(e.to_table), to->createQuery(e.to_table)};
       std::string path_a = from->tableDataPath(e.from_table), path_b = to->tableDataPath(e.to_table);
       if (!path_a.empty() && !path_b.empty()) {
         a.storage->moveData(path_a + ".exchange");
         b.storage->moveData(path_a);
         a.storage->moveData(path_b);
       }
-      from->addTable(e.from_table, b.storage, renamedCreateText(b.create_query, to_db, e.to_table, from_db, e.from_table));
-      to->addTable(e.to_table, a.storage, renamedCreateText(a.create_query, from_db, e.from_table, to_db, e.to_table));
+      to->replaceTable(e.to_table, a.storage, renamedCreateText(a.create_query, from_db, e.from_table, to_db, e.to_table));
+      from->replaceTable(e.from_table, b.storage, renamedCreateText(b.create_query, to_db, e.to_table, from_db, e.from_table));
       continue;
     }
     if (to->hasTable(e.to_table))

@@ -1,4 +1,5 @@
 #include "download_row.h"
+#include <cstdio>
 
 namespace tally::pypi::ingest {
 
@@ -57,6 +58,39 @@ int32_t daysFromCivil(int y, int m, int d) {
   int32_t days = era * 146097 + int32_t(doe) - 719468;
   if (days < 0 || days > 65535) return -1;
   return days;
+}
+
+}  // namespace tally::pypi::ingest
+
+namespace tally::pypi::ingest {
+
+int32_t parseDay(std::string_view t) {
+  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return -1;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (t[i] < '0' || t[i] > '9') return -1;
+  auto num = [&](size_t at, size_t n) {
+    int v = 0;
+    for (size_t i = 0; i < n; ++i) v = v * 10 + (t[at + i] - '0');
+    return v;
+  };
+  return daysFromCivil(num(0, 4), num(5, 2), num(8, 2));
+}
+
+std::string formatDay(int32_t days) {
+  // Howard Hinnant's civil_from_days.
+  int32_t z = days + 719468;
+  int32_t era = (z >= 0 ? z : z - 146096) / 146097;
+  unsigned doe = unsigned(z - era * 146097);
+  unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int y = int(yoe) + era * 400;
+  unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  unsigned mp = (5 * doy + 2) / 153;
+  unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  y += m <= 2;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
+  return buf;
 }
 
 }  // namespace tally::pypi::ingest

@@ -40,5 +40,9 @@ void appendRowBinary(const DownloadRow& row, bool with_ci, std::string& out);
 /// Days since 1970-01-01 of a proleptic Gregorian date; -1 when invalid or outside Date's
 /// range (1970-01-01 .. 2149-06-06).
 int32_t daysFromCivil(int year, int month, int day);
+/// "YYYY-MM-DD" as days since 1970-01-01; -1 when malformed or out of range.
+int32_t parseDay(std::string_view text);
+/// Days since 1970-01-01 as "YYYY-MM-DD".
+std::string formatDay(int32_t days);
 
 }  // namespace tally::pypi::ingest

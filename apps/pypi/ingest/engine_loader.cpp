@@ -22,13 +22,28 @@ struct Mapping {
 
 }  // namespace
 
-FileLoadResult FileLoader::loadWithEngine(const SourceFile& file, const std::string& dedup_token) {
+EngineMapping buildEngineMapping(api::Connection& connection, const SourceFile& file, bool with_ci, bool remote) {
+  EngineMapping out;
   const bool parquet = file.kind == SourceKind::Parquet;
   std::string format = parquet ? "Parquet" : "CSVWithNames";
-  auto columns = describeFile(connection_, file.path, format);
+  out.format = format;
+  std::vector<std::pair<std::string, std::string>> columns;
+  try {
+    columns = describeFile(connection, file.path, format);
+  } catch (const api::Error& e) {
+    if (!remote) throw;
+    // file() runs inside the server: the file must be where the server may read it.
+    throw api::Error(e.code(), e.name(),
+                     e.message() + ". Over --host/--port, Parquet and CSV files are read by the server's file(): " +
+                         "they must be under its user_files_path, given as the server sees them (logs and JSON " +
+                         "lines are streamed from here and have no such restriction)");
+  }
   std::map<std::string, std::string> types(columns.begin(), columns.end());
   auto has = [&](const std::string& name) { return types.count(name) > 0; };
-  if (has("name") && has("upload_time") && !has("timestamp")) return loadProjects(file, format, dedup_token);
+  if (has("name") && has("upload_time") && !has("timestamp")) {
+    out.projects = true;
+    return out;
+  }
 
   std::string source = "file(" + sqlQuote(file.path) + ", " + sqlQuote(format);
   Mapping m;
@@ -105,26 +120,42 @@ FileLoadResult FileLoader::loadWithEngine(const SourceFile& file, const std::str
                                        ", '')) IN ('false', '0'), false, NULL))",
                                    inst);
   }
-  std::string reason = "multiIf(" + m.timestamp_checks + ", ifNull(" + m.project +
+  out.reason = "multiIf(" + m.timestamp_checks + ", ifNull(" + m.project +
                        ", '') = '', 'missing project', isNull(" + m.version + "), 'missing version', isNull(" + m.type +
                        "), 'missing type', '')";
-  std::string select = "SELECT " + m.date + ", " + m.country + ", " + normalizeProjectNameSql("assumeNotNull(" + m.project + ")") +
+  std::string& select = out.select;
+  select = "SELECT " + m.date + ", " + m.country + ", " + normalizeProjectNameSql("assumeNotNull(" + m.project + ")") +
                        ", ifNull(" + m.type + ", ''), " + m.installer + ", " + m.python + ", " + m.system +
                        ", ifNull(" + m.version + ", '')";
-  if (settings_.with_ci) select += ", " + m.ci;
-  select += " FROM " + source + " WHERE " + reason + " = ''";
+  if (with_ci) select += ", " + m.ci;
+  out.source = source;
+  out.date = m.date;
+  return out;
+}
+
+FileLoadResult FileLoader::loadWithEngine(const SourceFile& file, const std::string& dedup_token) {
+  EngineMapping em = buildEngineMapping(connection_, file, settings_.with_ci, settings_.remote);
+  if (em.projects) return loadProjects(file, em.format, dedup_token);
+  const std::string& source = em.source;
+  const std::string& reason = em.reason;
+  // Repair: only the rows of one day (the others are counted, not loaded).
+  std::string day_filter = settings_.only_date.empty() ? "1" : em.date + " = toDate(" + sqlQuote(settings_.only_date) + ")";
+  std::string select = em.select + " FROM " + source + " WHERE " + reason + " = '' AND " + day_filter;
 
   // Counts first (exact even when the INSERT is deduplicated after an interrupted run).
   FileLoadResult result;
   result.target = "pypi";
   {
-    auto r = connection_.query("SELECT countIf(r = ''), countIf(r != '') FROM (SELECT " + reason + " AS r FROM " + source + ")");
+    auto r = connection_.query("SELECT countIf(r = '' AND d), countIf(r != ''), countIf(r = '' AND NOT d) FROM (SELECT " +
+                               reason + " AS r, " + day_filter + " AS d FROM " + source + ")");
     while (r->next())
-      if (r->rows()) result.rows_loaded = r->getUInt64(0, 0), result.rows_rejected = r->getUInt64(1, 0);
+      if (r->rows())
+        result.rows_loaded = r->getUInt64(0, 0), result.rows_rejected = r->getUInt64(1, 0),
+        result.rows_other_dates = r->getUInt64(2, 0);
   }
   api::ExecuteOptions options = baseOptions(dedup_token);
   // The engine reports rows read (decoded bytes are not file bytes): scale the file's size.
-  const uint64_t file_rows = result.rows_loaded + result.rows_rejected;
+  const uint64_t file_rows = result.rows_loaded + result.rows_rejected + result.rows_other_dates;
   options.on_progress = [&](const api::Progress& p) {
     uint64_t rows = std::min(p.read_rows, file_rows);
     progress_.update(rows, file_rows ? uint64_t(double(file.size) * double(rows) / double(file_rows)) : 0);

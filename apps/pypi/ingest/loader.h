@@ -26,6 +26,8 @@ struct LoadSettings {
   std::string database = "pypi";
   bool with_ci = true;  // the raw table has the `ci` column
   unsigned threads = 0; // max_threads for engine-side reading; 0: the engine's default
+  bool remote = false;  // the connection is a server's (file() reads on the server's side)
+  std::string only_date;  // "YYYY-MM-DD": load only that day's rows (repair); "" all
 };
 
 struct FileLoadResult {
@@ -34,6 +36,7 @@ struct FileLoadResult {
   uint64_t rows_rejected = 0;    // malformed rows (also in the rejects file)
   uint64_t simple_requests = 0;  // log lines of Simple-API requests (not downloads)
   uint64_t ignored_agents = 0;   // of rows_rejected: ignored user agents
+  uint64_t rows_other_dates = 0; // valid rows left out by LoadSettings::only_date
 };
 
 class FileLoader {
@@ -55,6 +58,17 @@ class FileLoader {
   RejectsWriter& rejects_;
   ProgressReporter& progress_;
 };
+
+/// How a Parquet/CSV file_downloads export maps to the raw table, as SQL over `source`
+/// (file(path, format[, structure])): `date` the row's date, `reason` '' for a valid row (else
+/// why not), `select` "SELECT <the raw table's columns>" without FROM. `projects` when the file
+/// is a distribution_metadata export (nothing else is set then but `format`). Over a server
+/// (`remote`), a file the server cannot read fails with a note on user_files_path.
+struct EngineMapping {
+  bool projects = false;
+  std::string format, source, date, reason, select;
+};
+EngineMapping buildEngineMapping(api::Connection& connection, const SourceFile& file, bool with_ci, bool remote);
 
 /// A file()'s columns as DESCRIBE gives them: name -> type.
 std::vector<std::pair<std::string, std::string>> describeFile(api::Connection& connection, const std::string& path,

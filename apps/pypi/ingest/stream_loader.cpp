@@ -23,6 +23,7 @@ FileLoadResult FileLoader::loadStream(const SourceFile& file, const std::string&
   bool done = false;
   DownloadRow row;
   uint64_t since_progress = 0;
+  const int32_t only_day = settings_.only_date.empty() ? -1 : parseDay(settings_.only_date);
 
   auto produce = [&](size_t want) {
     while (pending.size() - pending_pos < want && !done) {
@@ -51,6 +52,10 @@ FileLoadResult FileLoader::loadStream(const SourceFile& file, const std::string&
       }
       if (!ok) {
         ++result.rows_rejected;
+        continue;
+      }
+      if (only_day >= 0 && row.date != only_day) {
+        ++result.rows_other_dates;
         continue;
       }
       appendRowBinary(row, settings_.with_ci, pending);

@@ -337,8 +337,8 @@ mkdirSync(logDir);
   check(r.status === 36 && /Code: 36\. DB::Exception: Bad value for --threads: 'zero'.*\(BAD_ARGUMENTS\)/.test(r.stderr), 'errors: bad --threads', r.stderr);
   r = load([join(input, 'missing.parquet')]);
   check(r.status !== 0 && /Code: 107\. DB::Exception: File .*missing\.parquet doesn't exist\. \(FILE_DOESNT_EXIST\)/.test(r.stderr), 'errors: missing file', r.stderr);
-  r = load(['--host', 'localhost', input]);
-  check(r.status !== 0 && /\(NOT_IMPLEMENTED\)/.test(r.stderr), 'errors: --host is reported as not supported', r.stderr);
+  r = load(['--host', 'localhost', input]);  // load() passes --path too
+  check(r.status === 36 && /--path and --host\/--port are exclusive.*\(BAD_ARGUMENTS\)/.test(r.stderr), 'errors: --path with --host', r.stderr);
   writeFileSync(join(dir, 'mystery.dat'), 'hello\n');
   r = load([join(dir, 'mystery.dat')]);
   check(r.status === 1 && /\(UNKNOWN_FORMAT\)/.test(r.stderr), 'errors: unknown format', r.stderr);

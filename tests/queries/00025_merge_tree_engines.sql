@@ -20,7 +20,7 @@ INSERT INTO sm VALUES ('a', '2024-01-01', 1, 10), ('b', '2024-01-01', 2, 20);
 INSERT INTO sm VALUES ('a', '2024-01-01', 3, 30), ('a', '2024-01-02', 4, 40);
 INSERT INTO sm VALUES ('b', '2024-01-01', -2, -20);
 SELECT k, d, c, x FROM sm FINAL ORDER BY k, d;
-SELECT k, sum(c) FROM sm GROUP BY k ORDER BY k;
+SELECT k, sum(c) FROM sm GROUP BY k HAVING sum(c) != 0 ORDER BY k;  -- b sums to 0 whether or not a background merge removed it
 OPTIMIZE TABLE sm FINAL;
 SELECT k, d, c, x FROM sm ORDER BY k, d;
 DROP TABLE sm;

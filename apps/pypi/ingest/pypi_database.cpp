@@ -2,6 +2,9 @@
 
 #include <simdjson.h>
 
+#include <regex>
+#include <set>
+
 #include "pypi_schema_sql.h"
 #include "rejects.h"
 
@@ -21,9 +24,27 @@ void ensureSchema(api::Connection& connection, const std::string& database) {
       if (at != std::string::npos) sql.replace(at, from.size(), "DATABASE IF NOT EXISTS " + database + ";");
     }
   }
+  // A view added to an existing database (a newer schema) has its target filled from its source
+  // right away, so no rollup ever serves a partial history.
+  std::set<std::string> tables, non_empty;
+  {
+    auto r = connection.query("SELECT name, total_rows > 0 FROM system.tables WHERE database = {d:String}", {{"d", database}});
+    while (r->next())
+      for (size_t i = 0; i < r->rows(); ++i) {
+        tables.insert(r->getString(0, i));
+        if (r->getString(1, i) == "1") non_empty.insert(r->getString(0, i));
+      }
+  }
+  const std::string db = std::regex_replace(database, std::regex(R"(\W)"), "");
+  const std::regex view("^\\s*CREATE MATERIALIZED VIEW IF NOT EXISTS " + db + "\\.\\w+ TO " + db +
+                        "\\.(\\w+)\\s+AS\\s+(SELECT[\\s\\S]*?\\bFROM " + db + "\\.(\\w+)\\b[\\s\\S]*)");
   for (const api::Statement& s : api::splitStatements(sql)) {
     api::ExecuteOptions options;
-    connection.execute(std::string_view(sql).substr(s.begin, s.end - s.begin), options);
+    std::string statement(std::string_view(sql).substr(s.begin, s.end - s.begin));
+    connection.execute(statement, options);
+    std::smatch m;
+    if (std::regex_search(statement, m, view) && !tables.count(m[1].str()) && non_empty.count(m[3].str()))
+      connection.execute("INSERT INTO " + database + "." + m[1].str() + " " + m[2].str(), options);
   }
 }
 

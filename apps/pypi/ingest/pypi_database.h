@@ -10,6 +10,7 @@
 namespace tally::pypi::ingest {
 
 /// Runs the schema's idempotent statements, with `pypi` replaced by `database` when it differs.
+/// The target of a materialized view created now over a non-empty source is filled from it.
 void ensureSchema(api::Connection& connection, const std::string& database);
 
 /// Whether `database`.`table` has a column `column`.

@@ -2,17 +2,14 @@
 
 #include <chrono>
 #include <ctime>
-#include <regex>
-#include <set>
 
 #include "app_context.h"
 #include "json_text.h"
+#include "pypi/ingest/pypi_database.h"
 #include "static_files.h"
 #include "url_query.h"
 
 namespace tally::pypi {
-
-extern const char* const kSchemaSql;  // apps/pypi/schema.sql, embedded at build time
 
 namespace {
 
@@ -132,32 +129,8 @@ class PypiApp final : public server::HttpApp {
 
 void createPypiSchema(api::Database& database) {
   auto connection = database.connect();
-  std::string_view schema = kSchemaSql;
+  ingest::ensureSchema(*connection, "pypi");
   api::ExecuteOptions options;
-  // A rollup added to an existing database (a newer schema) is filled from the raw table
-  // before the server answers, so it never serves a partial history.
-  std::set<std::string> existing;
-  {
-    auto r = connection->query("SELECT name FROM system.tables WHERE database = 'pypi' AND total_rows > 0");
-    while (r->next())
-      for (size_t i = 0; i < r->rows(); ++i) existing.insert(r->getString(0, i));
-  }
-  std::set<std::string> tables_before;
-  {
-    auto r = connection->query("SELECT name FROM system.tables WHERE database = 'pypi'");
-    while (r->next())
-      for (size_t i = 0; i < r->rows(); ++i) tables_before.insert(r->getString(0, i));
-  }
-  // CREATE MATERIALIZED VIEW ... TO pypi.<target> AS SELECT ... FROM pypi.<source> ...
-  static const std::regex view(
-      R"(^\s*CREATE MATERIALIZED VIEW IF NOT EXISTS pypi\.\w+ TO pypi\.(\w+)\s+AS\s+(SELECT[\s\S]*?\bFROM pypi\.(\w+)\b[\s\S]*))");
-  for (const auto& statement : api::splitStatements(schema)) {
-    std::string sql(schema.substr(statement.begin, statement.end - statement.begin));
-    connection->execute(sql, options);
-    std::smatch m;
-    if (std::regex_search(sql, m, view) && !tables_before.count(m[1].str()) && existing.count(m[3].str()))
-      connection->execute("INSERT INTO pypi." + m[1].str() + " " + m[2].str(), options);
-  }
   for (const char* sql : kPlayUserSql) connection->execute(sql, options);
 }
 

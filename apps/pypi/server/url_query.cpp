@@ -51,21 +51,6 @@ std::map<std::string, std::string> parseQueryString(std::string_view query) {
   return out;
 }
 
-std::string normalizeProjectName(std::string_view name) {
-  std::string out;
-  bool in_separator = false;
-  for (unsigned char c : name) {
-    if (c == '-' || c == '_' || c == '.') {
-      if (!in_separator) out += '-';
-      in_separator = true;
-      continue;
-    }
-    in_separator = false;
-    out += char(std::tolower(c));
-  }
-  return out;
-}
-
 bool isNormalizedProjectName(std::string_view name) {
   if (name.empty() || name.size() > 200) return false;
   for (unsigned char c : name)

@@ -81,8 +81,10 @@ def run_tally(binary, test):
 
 def run_clickhouse(url, test, sql):
     db = "test_" + re.sub(r"\W", "_", os.path.basename(test)[:-4])
+    settings = {}  # SET statements last for the session: sent with every later statement
+
     def post(query, database=None):
-        params = {"database": database} if database else {}
+        params = dict(settings, database=database) if database else {}
         req = urllib.request.Request(url + "/?" + urllib.parse.urlencode(params), data=query.encode(), method="POST")
         try:
             with urllib.request.urlopen(req, timeout=120) as r:
@@ -95,6 +97,11 @@ def run_clickhouse(url, test, sql):
     post("CREATE DATABASE " + db)
     out, errors = b"", []
     for statement in split_statements(sql):
+        bare = re.sub(r"(?m)^\s*--.*$", "", statement)
+        m = re.match(r"\s*SET\s+(\w+)\s*=\s*'?([^']*?)'?\s*$", bare, re.I)
+        if m:
+            settings[m.group(1)] = m.group(2)
+            continue
         body, err = post(statement, db)
         out += body
         if err is not None:

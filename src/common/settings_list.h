@@ -104,6 +104,7 @@
   M(Bool, allow_experimental_analyzer, true, "Accepted for compatibility.") \
   M(Bool, enable_analyzer, true, "Accepted for compatibility.") \
   M(Bool, allow_suspicious_low_cardinality_types, false, "Allow LowCardinality of types ClickHouse warns about.") \
+  M(Bool, allow_experimental_low_cardinality_type, true, "Obsolete: LowCardinality is always allowed (ClickHouse 18.x needed it).") \
   M(Bool, optimize_move_to_prewhere, true, "Move selective WHERE conditions to PREWHERE.") \
   M(UInt64, mutations_sync, 0, "Wait for mutations: 0 no, 1 this replica, 2 all.") \
   M(Bool, optimize_throw_if_noop, false, "OPTIMIZE throws when there was nothing to merge.") \

@@ -101,29 +101,6 @@ Field readField(const char*& pos, const char* end, const std::string& path) {
   }
 }
 
-/// The column as stored: LowCardinality columns re-encoded into a compact part dictionary.
-struct EncodedColumn {
-  ColumnPtr data;        // what the granules hold (codes for LowCardinality)
-  ColumnPtr dictionary;  // LowCardinality: dictionary values
-  uint8_t code_width = 0;
-  ColumnPtr values_for_minmax;  // full values (for min/max)
-};
-
-EncodedColumn encodeColumn(const DataType& type, const ColumnPtr& column) {
-  EncodedColumn e;
-  if (type.typeId() != TypeIndex::LowCardinality) {
-    e.data = e.values_for_minmax = column;
-    return e;
-  }
-  auto fresh = std::static_pointer_cast<ColumnLowCardinality>(type.createColumn());
-  fresh->insertRangeFrom(*column, 0, column->size());
-  e.data = fresh->getIndexesPtr();
-  e.code_width = uint8_t(fresh->indexWidth());
-  e.dictionary = fresh->getDictionary().valuesPtr();
-  e.values_for_minmax = fresh->isNullableDictionary() ? nullptr : fresh->convertToFullColumn();
-  return e;
-}
-
 DataTypePtr codeType(uint8_t width) {
   switch (width) {
     case 1: return std::make_shared<DataTypeUInt8>();
@@ -226,92 +203,244 @@ ColumnPtr DataPart::readColumn(size_t pos, size_t first, size_t last) const {
   return codes;
 }
 
-MutableDataPartPtr writePart(const std::string& dir, const PartName& name, const Block& block, const Block& key,
-                             const std::vector<CompressionCodec>& codecs, size_t index_granularity,
-                             const std::string& partition_value) {
-  fs::create_directories(dir);
-  auto part = std::make_shared<DataPart>();
-  part->name = name;
-  part->path = dir;
-  part->rows = block.rows();
-  part->index_granularity = index_granularity;
-  part->partition_value = partition_value;
-  size_t granules = part->granules();
+// ---------------------------------------------------------------------------------------------
+// PartWriter
 
-  std::string part_txt = std::string(kPartHeader) + "\nrows " + std::to_string(part->rows) + "\ngranularity " +
-                         std::to_string(index_granularity) + "\npartition " + escapeName(partition_value) + "\nkey " +
-                         std::to_string(key.columns()) + "\n";
-  for (const auto& k : key) part_txt += escapeName(k.name) + "\t" + k.type->name() + "\n";
-  part_txt += "columns " + std::to_string(block.columns()) + "\n";
+namespace {
+
+/// Codes of `lc` as a column of `width` bytes each.
+ColumnPtr codesOfWidth(const ColumnLowCardinality& lc, uint8_t width) {
+  if (lc.indexWidth() == width) return lc.getIndexesPtr();
+  auto convert = [&](auto column) -> ColumnPtr {
+    auto& dst = column->getData();
+    lc.visitIndexes([&](const auto& src) {
+      dst.resize(src.size());
+      for (size_t i = 0; i < src.size(); ++i) dst[i] = src[i];
+    });
+    return column;
+  };
+  switch (width) {
+    case 1: return convert(ColumnUInt8::create());
+    case 2: return convert(ColumnUInt16::create());
+    default: return convert(ColumnUInt32::create());
+  }
+}
+
+uint8_t widthFor(size_t dictionary_size) { return dictionary_size <= 256 ? 1 : dictionary_size <= 65536 ? 2 : 4; }
+
+Block concatBlocks(const Block& a, const Block& b) {
+  if (a.columns() == 0 || a.rows() == 0) return b;
+  if (b.rows() == 0) return a;
+  Block out;
+  for (size_t i = 0; i < a.columns(); ++i) {
+    const auto& c = a.at(i);
+    ColumnPtr left = materialize(c.column), right = materialize(b.at(i).column);
+    MutableColumnPtr m = left->cloneEmpty();
+    m->reserve(left->size() + right->size());
+    m->insertRangeFrom(*left, 0, left->size());
+    m->insertRangeFrom(*right, 0, right->size());
+    out.insert({std::move(m), c.type, c.name});
+  }
+  out.setRows(a.rows() + b.rows());
+  return out;
+}
+
+Block cutBlock(const Block& block, size_t start, size_t length) {
+  if (start == 0 && length == block.rows()) return block;
+  Block out;
+  for (const auto& c : block) out.insert({materialize(c.column)->cut(start, length), c.type, c.name});
+  out.setRows(length);
+  return out;
+}
+
+}  // namespace
+
+struct PartWriter::ColumnState {
+  PartColumn pc;
+  CompressionCodec codec;
+  ColumnLowCardinality::DictionaryPtr dictionary;  // LowCardinality: the part's dictionary (sole owner)
+  std::string frame;                                 // granules not yet compressed
+  std::string file;                                  // compressed frames not yet written
+  uint64_t file_size = 0;                            // bytes written to the file
+  int fd = -1;
+  bool seeded = false;  // streaming: code width from the seeded dictionary, else 4 bytes
+  bool usable = true;  // per-granule min/max kept
+};
+
+PartWriter::PartWriter(std::string dir, const PartName& name, const Block& header, const Block& key_header,
+                       const std::vector<CompressionCodec>& codecs, size_t index_granularity, std::string partition_value,
+                       bool streaming)
+    : dir_(std::move(dir)), header_(header.cloneEmpty()), key_header_(key_header.cloneEmpty()), streaming_(streaming) {
+  fs::create_directories(dir_);
+  part_ = std::make_shared<DataPart>();
+  part_->name = name;
+  part_->path = dir_;
+  part_->index_granularity = index_granularity;
+  part_->partition_value = std::move(partition_value);
+  for (size_t i = 0; i < header_.columns(); ++i) {
+    auto state = std::make_unique<ColumnState>();
+    state->pc.name = header_.at(i).name;
+    state->pc.type = header_.at(i).type;
+    state->pc.file = "c" + std::to_string(i) + ".bin";
+    state->codec = codecs[i];
+    if (state->pc.type->typeId() == TypeIndex::LowCardinality)
+      state->dictionary = std::static_pointer_cast<ColumnLowCardinality>(state->pc.type->createColumn())->getDictionaryPtr();
+    columns_.push_back(std::move(state));
+  }
+  for (const auto& k : key_header_) {
+    part_->key_names.push_back(k.name);
+    sparse_index_.push_back(k.type->createColumn());
+  }
+}
+
+PartWriter::~PartWriter() {
+  for (auto& c : columns_)
+    if (c->fd >= 0) ::close(c->fd);
+}
+
+void PartWriter::seedDictionary(size_t column, const Column& values) {
+  auto& dict = columns_[column]->dictionary;
+  if (!dict) return;
+  columns_[column]->seeded = true;
+  for (size_t i = 0; i < values.size(); ++i) dict->insertFrom(values, i);
+}
+
+void PartWriter::write(const Block& rows, const Block& key) {
+  if (rows.rows() == 0) return;
+  pending_ = concatBlocks(pending_, rows);
+  pending_key_ = concatBlocks(pending_key_, key);
+  if (!streaming_) return;
+  size_t whole = pending_.rows() / part_->index_granularity * part_->index_granularity;
+  if (whole < kStreamingFlushRows) return;
+  flushRows(whole);
+}
+
+void PartWriter::flushRows(size_t count) {
+  if (count == 0) return;
+  Block rows = cutBlock(pending_, 0, count), key = cutBlock(pending_key_, 0, count);
+  pending_ = cutBlock(pending_, count, pending_.rows() - count);
+  pending_key_ = cutBlock(pending_key_, count, pending_key_.rows() - count);
+  const size_t granularity = part_->index_granularity;
+  const size_t granules = (count + granularity - 1) / granularity;
+  for (size_t i = 0; i < columns_.size(); ++i) {
+    ColumnState& c = *columns_[i];
+    ColumnPtr values = materialize(rows.at(i).column);
+    ColumnPtr data = values, for_minmax = values;
+    if (c.dictionary) {
+      // The chunk owns the dictionary while it grows (a shared one would be copied on write).
+      auto chunk = std::make_shared<ColumnLowCardinality>(std::move(c.dictionary), ColumnUInt8::create());
+      chunk->insertRangeFrom(*values, 0, values->size());
+      c.dictionary = chunk->getDictionaryPtr();
+      size_t dict_size = c.dictionary->size();
+      if (!c.pc.code_width) c.pc.code_width = streaming_ && !c.seeded ? 4 : widthFor(dict_size);
+      else if (widthFor(dict_size) > c.pc.code_width)
+        throw Exception(ErrorCodes::LOGICAL_ERROR, "Dictionary of column {} outgrew its code width while writing part {}",
+                        c.pc.name, dir_);
+      data = codesOfWidth(*chunk, c.pc.code_width);
+      for_minmax = chunk->isNullableDictionary() ? nullptr : chunk->convertToFullColumn();
+      if (!for_minmax) c.usable = false;
+    }
+    DataTypePtr stored_type = c.pc.code_width ? codeType(c.pc.code_width) : c.pc.type;
+    for (size_t g = 0; g < granules; ++g) {
+      size_t start = g * granularity, len = std::min(granularity, count - start);
+      c.pc.marks.push_back(c.file_size + c.file.size());
+      c.pc.in_frame.push_back(uint32_t(c.frame.size()));
+      serializeColumnRange(*stored_type, *data, start, len, c.frame);
+      if (c.frame.size() >= kMinFrameBytes) {
+        c.codec.compress(c.frame, c.file);
+        c.frame.clear();
+      }
+      if (c.usable) {
+        Field lo, hi;
+        c.usable = columnRangeMinMax(*for_minmax, start, len, lo, hi);
+        c.pc.mins.push_back(std::move(lo));
+        c.pc.maxs.push_back(std::move(hi));
+      }
+    }
+    if (c.file.size() >= kMinFrameBytes * 16) writeOut(c);
+  }
+  for (size_t k = 0; k < key.columns(); ++k) {
+    ColumnPtr col = materialize(key.at(k).column);
+    for (size_t start = 0; start < count; start += granularity) sparse_index_[k]->insertFrom(*col, start);
+  }
+  last_key_ = cutBlock(key, count - 1, 1);
+  part_->rows += count;
+}
+
+void PartWriter::writeOut(ColumnState& c) {
+  if (c.fd < 0) {
+    std::string path = dir_ + "/" + c.pc.file;
+    c.fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (c.fd < 0)
+      throw Exception(ErrorCodes::CANNOT_OPEN_FILE, "Cannot open file {}: {}", path, std::strerror(errno));
+  }
+  const char* p = c.file.data();
+  size_t left = c.file.size();
+  while (left > 0) {
+    ssize_t n = ::write(c.fd, p, left);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0)
+      throw Exception(ErrorCodes::CANNOT_WRITE_TO_FILE_DESCRIPTOR, "Cannot write to file {}/{}: {}", dir_, c.pc.file,
+                      std::strerror(errno));
+    p += n;
+    left -= size_t(n);
+  }
+  c.file_size += c.file.size();
+  c.file.clear();
+}
+
+MutableDataPartPtr PartWriter::finish() {
+  size_t rest = pending_.rows();
+  if (rest) flushRows(rest);
+  const size_t granules = part_->granules();
+
+  std::string part_txt = std::string(kPartHeader) + "\nrows " + std::to_string(part_->rows) + "\ngranularity " +
+                         std::to_string(part_->index_granularity) + "\npartition " + escapeName(part_->partition_value) +
+                         "\nkey " + std::to_string(key_header_.columns()) + "\n";
+  for (const auto& k : key_header_) part_txt += escapeName(k.name) + "\t" + k.type->name() + "\n";
+  part_txt += "columns " + std::to_string(columns_.size()) + "\n";
 
   std::string marks_frame, minmax_frame, primary_frame;
   std::vector<std::string> dictionary_frames;
-  std::string granule, file;
   uint64_t bytes = 0;
-  for (size_t i = 0; i < block.columns(); ++i) {
-    const auto& src = block.at(i);
-    PartColumn pc;
-    pc.name = src.name;
-    pc.type = src.type;
-    pc.file = "c" + std::to_string(i) + ".bin";
-    EncodedColumn enc = encodeColumn(*src.type, materialize(src.column));
-    pc.code_width = enc.code_width;
-    pc.dictionary_values = enc.dictionary;
-    DataTypePtr stored_type = enc.code_width ? codeType(enc.code_width) : src.type;
-    file.clear();
-    pc.marks.reserve(granules + 1);
-    bool usable = enc.values_for_minmax != nullptr;
-    pc.in_frame.reserve(granules);
-    uint64_t frame_start = 0;
-    granule.clear();  // the frame being filled
-    for (size_t g = 0; g < granules; ++g) {
-      pc.marks.push_back(frame_start);
-      pc.in_frame.push_back(uint32_t(granule.size()));
-      size_t start = g * index_granularity, len = part->granuleRows(g);
-      serializeColumnRange(*stored_type, *enc.data, start, len, granule);
-      if (granule.size() >= kMinFrameBytes || g + 1 == granules) {
-        codecs[i].compress(granule, file);
-        granule.clear();
-        frame_start = file.size();
-      }
-      if (usable) {
-        Field lo, hi;
-        usable = columnRangeMinMax(*enc.values_for_minmax, start, len, lo, hi);
-        pc.mins.push_back(std::move(lo));
-        pc.maxs.push_back(std::move(hi));
-      }
+  for (auto& state : columns_) {
+    ColumnState& c = *state;
+    if (!c.frame.empty()) {
+      c.codec.compress(c.frame, c.file);
+      c.frame.clear();
     }
-    pc.marks.push_back(file.size());
-    if (!usable) pc.mins.clear(), pc.maxs.clear();
-    writeFileUnsynced(dir + "/" + pc.file, file);
-    bytes += file.size();
-
+    writeOut(c);  // also creates the file of an empty part
+    ::close(c.fd);
+    c.fd = -1;
+    PartColumn& pc = c.pc;
+    pc.marks.push_back(c.file_size);
+    if (!c.usable || granules == 0) pc.mins.clear(), pc.maxs.clear();
+    bool usable = c.usable && granules > 0;
+    bytes += c.file_size;
     for (uint64_t m : pc.marks) appendPod(marks_frame, m);
     for (uint32_t o : pc.in_frame) appendPod(marks_frame, o);
     minmax_frame += char(usable ? 1 : 0);
     if (usable)
       for (size_t g = 0; g < granules; ++g) writeField(minmax_frame, pc.mins[g]), writeField(minmax_frame, pc.maxs[g]);
-    if (pc.dictionary_values) {
+    if (c.dictionary) {
+      if (!pc.code_width) pc.code_width = widthFor(c.dictionary->size());
+      pc.dictionary_values = c.dictionary->valuesPtr();
       std::string d;
-      const auto& values_type = static_cast<const DataTypeLowCardinality&>(*src.type).getValuesType();
+      const auto& values_type = static_cast<const DataTypeLowCardinality&>(*pc.type).getValuesType();
       serializeColumnRange(*values_type, *pc.dictionary_values, 0, pc.dictionary_values->size(), d);
       dictionary_frames.push_back(std::to_string(pc.dictionary_values->size()));
       dictionary_frames.back() += '\n';
       dictionary_frames.back() += d;
     }
     part_txt += escapeName(pc.name) + "\t" + pc.type->name() + "\t" + std::to_string(pc.code_width) + "\n";
-    part->columns.push_back(std::move(pc));
+    part_->columns.push_back(std::move(pc));
   }
 
   // Sparse primary index: key values at each granule's first row and at the last row.
-  for (const auto& k : key) {
-    ColumnPtr col = materialize(k.column);
-    MutableColumnPtr sparse = col->cloneEmpty();
-    for (size_t g = 0; g < granules; ++g) sparse->insertFrom(*col, g * index_granularity);
-    if (part->rows) sparse->insertFrom(*col, part->rows - 1);
-    serializeColumnRange(*k.type, *sparse, 0, sparse->size(), primary_frame);
-    part->key_names.push_back(k.name);
-    part->primary_index.push_back(std::move(sparse));
+  for (size_t k = 0; k < key_header_.columns(); ++k) {
+    if (part_->rows) sparse_index_[k]->insertFrom(*materialize(last_key_.at(k).column), 0);
+    serializeColumnRange(*key_header_.at(k).type, *sparse_index_[k], 0, sparse_index_[k]->size(), primary_frame);
+    part_->primary_index.push_back(std::move(sparse_index_[k]));
   }
 
   CompressionCodec lz4;
@@ -320,11 +449,19 @@ MutableDataPartPtr writePart(const std::string& dir, const PartName& name, const
   lz4.compress(primary_frame, index);
   lz4.compress(minmax_frame, index);
   for (const auto& d : dictionary_frames) lz4.compress(d, index);
-  writeFileUnsynced(dir + "/index.bin", index);
-  writeFileUnsynced(dir + "/part.txt", part_txt);
-  part->bytes_on_disk = bytes + index.size() + part_txt.size();
-  part->modification_time = int64_t(::time(nullptr));
-  return part;
+  writeFileUnsynced(dir_ + "/index.bin", index);
+  writeFileUnsynced(dir_ + "/part.txt", part_txt);
+  part_->bytes_on_disk = bytes + index.size() + part_txt.size();
+  part_->modification_time = int64_t(::time(nullptr));
+  return std::move(part_);
+}
+
+MutableDataPartPtr writePart(const std::string& dir, const PartName& name, const Block& block, const Block& key,
+                             const std::vector<CompressionCodec>& codecs, size_t index_granularity,
+                             const std::string& partition_value) {
+  PartWriter writer(dir, name, block, key, codecs, index_granularity, partition_value, /*streaming=*/false);
+  writer.write(block, key);
+  return writer.finish();
 }
 
 void writeDeduplicationTokens(DataPart& part, const std::string& dir, std::vector<std::string> tokens) {

@@ -86,10 +86,49 @@ class DataPart {
 using DataPartPtr = std::shared_ptr<const DataPart>;
 using MutableDataPartPtr = std::shared_ptr<DataPart>;
 
-/// Writes `block` (every physical column, already sorted by the key) as a new part in directory
-/// `dir` (created; must not exist) with `key` holding the sorting-key columns of the same rows.
+/// Writes a new part into directory `dir` (created; must not exist) from rows handed over in
+/// sorting-key order by one or more write() calls, each with `key`, the sorting-key columns of
+/// the same rows. Not streaming, every row is held until finish() (one call per insert); a
+/// streaming writer (merges, big mutations) writes whole granules as they come, so memory stays
+/// bounded; its LowCardinality codes are 4 bytes wide unless the column's dictionary is seeded
+/// (seedDictionary) with every value to come — the width then fits the seed, and a value beyond
+/// it fails the write with LOGICAL_ERROR.
 /// Files are not synced: the commit (storage/insert_transaction.h) syncs the file system before
-/// the part is renamed into place. `codecs` is per column of `block`.
+/// the part is renamed into place. `codecs` is per column of `header`. Not thread-safe.
+class PartWriter {
+ public:
+  PartWriter(std::string dir, const PartName& name, const Block& header, const Block& key_header,
+             const std::vector<CompressionCodec>& codecs, size_t index_granularity, std::string partition_value,
+             bool streaming);
+  ~PartWriter();
+  PartWriter(const PartWriter&) = delete;
+  PartWriter& operator=(const PartWriter&) = delete;
+
+  /// Adds `values` (of the dictionary's value type) to the dictionary of LowCardinality column
+  /// `column` of the header; no-op for other columns.
+  void seedDictionary(size_t column, const Column& values);
+  /// Appends rows (columns as in the header) and their key columns.
+  void write(const Block& rows, const Block& key);
+  /// Writes what is left and the part's index; the writer is spent afterwards.
+  MutableDataPartPtr finish();
+
+ private:
+  struct ColumnState;
+  static constexpr size_t kStreamingFlushRows = size_t(1) << 17;
+  void flushRows(size_t count);
+  void writeOut(ColumnState& c);
+
+  std::string dir_;
+  Block header_, key_header_;
+  bool streaming_;
+  MutableDataPartPtr part_;
+  std::vector<std::unique_ptr<ColumnState>> columns_;
+  std::vector<MutableColumnPtr> sparse_index_;
+  Block pending_, pending_key_, last_key_;
+};
+
+/// Writes `block` (every physical column, already sorted by the key) as a new part: a
+/// PartWriter given everything at once.
 MutableDataPartPtr writePart(const std::string& dir, const PartName& name, const Block& block, const Block& key,
                              const std::vector<CompressionCodec>& codecs, size_t index_granularity,
                              const std::string& partition_value);

@@ -17,6 +17,7 @@
 #include "storage/insert_transaction.h"
 #include "storage/merge_tree/merge_scheduler.h"
 #include "storage/merge_tree/sort_key.h"
+#include "storage/merge_tree/sorted_runs_merger.h"
 #include "types/data_type_low_cardinality.h"
 
 namespace tally {
@@ -749,11 +750,15 @@ bool StorageMergeTree::mergeParts(const std::vector<DataPartPtr>& parts) {
     }
   } done{*this, status.result_part_name};
 
-  Block data = readPartsFull(parts);
-  Block key;
-  sortBlock(data, key);
   std::string tmp = data_path_ + "/tmp_merge_" + name.str() + "_" + std::to_string(temp_counter_.fetch_add(1));
-  MutableDataPartPtr part = writePart(tmp, name, data, key, codecs_, index_granularity_, parts.front()->partition_value);
+  MutableDataPartPtr part;
+  try {
+    part = mergeIntoPart(parts, name, tmp);
+  } catch (...) {
+    std::error_code ec;
+    fs::remove_all(tmp, ec);
+    throw;
+  }
   std::vector<std::string> tokens;  // the merged part answers for the inserts of its sources
   for (const auto& p : parts) tokens.insert(tokens.end(), p->deduplication_tokens.begin(), p->deduplication_tokens.end());
   writeDeduplicationTokens(*part, tmp, std::move(tokens));
@@ -773,6 +778,84 @@ bool StorageMergeTree::mergeParts(const std::vector<DataPartPtr>& parts) {
   }
   (void)start;
   return true;
+}
+
+Block StorageMergeTree::readPartGranules(const DataPart& part, const Snapshot& snap, size_t first, size_t last) const {
+  size_t rows = 0;
+  for (size_t g = first; g < last; ++g) rows += part.granuleRows(g);
+  Block out;
+  for (size_t t = 0; t < physical_header_.columns(); ++t) {
+    const auto& column = physical_header_.at(t);
+    const auto& dict = snap.dictionaries[t];
+    int pos = part.columnPosition(column.name);
+    ColumnPtr values;
+    if (pos < 0) {
+      MutableColumnPtr defaults = dict ? MutableColumnPtr(ColumnUInt32::create()) : column.type->createColumn();
+      defaults->insertManyDefaults(rows);
+      values = std::move(defaults);
+    } else {
+      values = part.readColumn(size_t(pos), first, last);
+    }
+    if (dict) values = std::make_shared<ColumnLowCardinality>(dict, values->assumeMutable());
+    out.insert({values, column.type, column.name});
+  }
+  out.setRows(rows);
+  return out;
+}
+
+MutableDataPartPtr StorageMergeTree::mergeIntoPart(const std::vector<DataPartPtr>& parts, const PartName& name,
+                                                   const std::string& dir) const {
+  // Memory stays bounded: the sources are read a chunk at a time and merged in windows of
+  // complete keys (sorted_runs_merger.h), written granule by granule.
+  Snapshot snap = snapshot();
+  Block key_header;
+  {
+    Block empty = physical_header_.cloneEmpty();
+    sortBlock(empty, key_header);
+  }
+  PartWriter writer(dir, name, physical_header_, key_header, codecs_, index_granularity_, parts.front()->partition_value,
+                    /*streaming=*/true);
+  for (size_t t = 0; t < physical_header_.columns(); ++t) {
+    if (!snap.dictionaries[t]) continue;
+    for (const auto& p : parts) {
+      int pos = p->columnPosition(physical_header_.at(t).name);
+      if (pos < 0 || !p->columns[size_t(pos)].dictionary_values) continue;
+      const Column& values = *p->columns[size_t(pos)].dictionary_values;
+      size_t skip = std::min<size_t>(1, values.size());  // code 0: the default / NULL
+      writer.seedDictionary(t, *values.cut(skip, values.size() - skip));
+    }
+  }
+  const size_t chunk_granules = std::max<size_t>(1, kMergeChunkRows / std::max<size_t>(1, index_granularity_));
+  std::vector<size_t> next_granule(parts.size(), 0);
+  auto read = [&](size_t run, Block& block) {
+    const DataPart& p = *parts[run];
+    if (next_granule[run] >= p.granules()) return false;
+    size_t last = std::min(p.granules(), next_granule[run] + chunk_granules);
+    block = readPartGranules(p, snap, next_granule[run], last);
+    next_granule[run] = last;
+    return true;
+  };
+  auto write_sorted = [&](Block& batch) {
+    Block key;
+    sortBlock(batch, key);
+    writer.write(batch, key);
+  };
+  if (key_header.columns() == 0) {
+    // No sorting key: the parts' rows one after the other.
+    Block block;
+    for (size_t run = 0; run < parts.size(); ++run)
+      while (read(run, block)) write_sorted(block);
+  } else {
+    auto key_of = [&](const Block& rows) {
+      Block with_key = key_evaluator_->execute(rows);
+      Block key;
+      for (const auto& e : sorting_key_) key.insert(with_key.at(size_t(with_key.position(e->name))));
+      key.setRows(rows.rows());
+      return key;
+    };
+    mergeSortedRuns(parts.size(), read, key_of, write_sorted);
+  }
+  return writer.finish();
 }
 
 bool StorageMergeTree::spansInflightBlock(int64_t min_block, int64_t max_block) const {
@@ -893,14 +976,11 @@ void StorageMergeTree::mutate(const std::string& command, const std::function<Bl
         for (const auto& p : parts) fs::remove_all(p->path, ec);
       }
     } cleanup{rewritten};
-    for (const auto& p : parts) {
-      Block data = readPartsFull({p});
+    // The rows of one piece of a part, transformed: the physical columns and their key.
+    auto transform_rows = [&](const Block& data, Block& physical, Block& key) {
       Block result = transform(data);
-      PartName name = p->name;
-      name.mutation = version;
-      std::string tmp = data_path_ + "/tmp_mut_" + name.str() + "_" + std::to_string(temp_counter_.fetch_add(1));
-      Block key;
-      Block physical;
+      physical = Block();
+      key = Block();
       for (const auto& c : target_header) {
         int pos = result.position(c.name);
         if (pos < 0) throw Exception(ErrorCodes::LOGICAL_ERROR, "Mutation result lacks column {}", c.name);
@@ -915,7 +995,32 @@ void StorageMergeTree::mutate(const std::string& command, const std::function<Bl
       } else {
         sortBlock(physical, key);
       }
-      auto part = writePart(tmp, name, physical, key, target_codecs, index_granularity_, p->partition_value);
+    };
+    Snapshot snap = snapshot();
+    for (const auto& p : parts) {
+      PartName name = p->name;
+      name.mutation = version;
+      std::string tmp = data_path_ + "/tmp_mut_" + name.str() + "_" + std::to_string(temp_counter_.fetch_add(1));
+      MutableDataPartPtr part;
+      if (p->rows <= kStreamingMutationRows) {
+        Block physical, key;
+        transform_rows(readPartsFull({p}), physical, key);
+        part = writePart(tmp, name, physical, key, target_codecs, index_granularity_, p->partition_value);
+      } else {
+        // A big part is rewritten a chunk at a time (UPDATE/DELETE keep the key, so the rows stay
+        // in order); its LowCardinality codes are 4 bytes wide, the values being unknown ahead.
+        Block empty_physical, key_header;
+        transform_rows(physical_header_.cloneEmpty(), empty_physical, key_header);
+        PartWriter writer(tmp, name, empty_physical, key_header, target_codecs, index_granularity_, p->partition_value,
+                          /*streaming=*/true);
+        const size_t chunk = std::max<size_t>(1, kMergeChunkRows / std::max<size_t>(1, index_granularity_));
+        for (size_t g = 0; g < p->granules(); g += chunk) {
+          Block physical, key;
+          transform_rows(readPartGranules(*p, snap, g, std::min(p->granules(), g + chunk)), physical, key);
+          writer.write(physical, key);
+        }
+        part = writer.finish();
+      }
       writeDeduplicationTokens(*part, tmp, p->deduplication_tokens);
       renames.emplace_back(tmp, data_path_ + "/" + name.str());
       rewritten.push_back(std::move(part));

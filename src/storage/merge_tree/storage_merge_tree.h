@@ -129,6 +129,14 @@ class StorageMergeTree final : public IStorage {
   Block readPartsFull(const std::vector<DataPartPtr>& parts) const;
   /// Merges `parts` (same partition, contiguous blocks) into one new active part.
   bool mergeParts(const std::vector<DataPartPtr>& parts);
+  /// Writes the merge of `parts` as a new part in `dir` (streaming; not yet committed).
+  MutableDataPartPtr mergeIntoPart(const std::vector<DataPartPtr>& parts, const PartName& name,
+                                   const std::string& dir) const;
+  /// Granules [first, last) of `part`: every physical column (LowCardinality as table codes).
+  Block readPartGranules(const DataPart& part, const Snapshot& snap, size_t first, size_t last) const;
+  static constexpr size_t kMergeChunkRows = 65536;
+  /// Mutations rewrite bigger parts a chunk at a time.
+  static constexpr size_t kStreamingMutationRows = size_t(4) << 20;
   std::vector<std::vector<bool>> granulesToRead(const Snapshot& snap, const ReadRequest& request, QueryContext& context) const;
   BlockStreams readFinal(const Snapshot& snap, const ReadRequest& request, QueryContext& context) const;
   std::string partitionIdAndValue(const Field& value, std::string& value_text) const;

@@ -195,28 +195,59 @@ void ColumnLowCardinality::insertFrom(const Column& src_column, size_t n) {
   }
 }
 
+void ColumnLowCardinality::insertIndexes(const uint32_t* codes, size_t n) {
+  if (n == 0) return;
+  uint32_t max_code = 0;
+  for (size_t i = 0; i < n; ++i) max_code = std::max(max_code, codes[i]);
+  widenIfNeeded(max_code);
+  auto append = [&](auto& data) {
+    size_t old = data.size();
+    data.resize(old + n);
+    for (size_t i = 0; i < n; ++i) data[old + i] = static_cast<std::remove_reference_t<decltype(data[0])>>(codes[i]);
+  };
+  switch (indexWidth()) {
+    case 1: append(static_cast<ColumnUInt8&>(*indexes_).getData()); break;
+    case 2: append(static_cast<ColumnUInt16&>(*indexes_).getData()); break;
+    default: append(static_cast<ColumnUInt32&>(*indexes_).getData()); break;
+  }
+}
+
 void ColumnLowCardinality::insertRangeFrom(const Column& src_column, size_t start, size_t length) {
+  // Codes are gathered first and appended in one go (one width check, no per-row dispatch).
+  thread_local PODArray<uint32_t> codes;
+  codes.resize(length);
   if (src_column.kind() != ColumnKind::LowCardinality) {
-    for (size_t i = 0; i < length; ++i) insertFromFullColumn(src_column, start + i);
+    const Column& values = removeNullable(src_column);
+    for (size_t i = 0; i < length; ++i)
+      codes[i] = src_column.isNullAt(start + i) ? 0 : mutableDictionary().insertFrom(values, start + i);
+    insertIndexes(codes.data(), length);
     return;
   }
   const auto& src = static_cast<const ColumnLowCardinality&>(src_column);
   if (src.dict_ == dict_) {
     src.visitIndexes([&](const auto& idx) {
-      for (size_t i = 0; i < length; ++i) insertIndex(idx[start + i]);
+      for (size_t i = 0; i < length; ++i) codes[i] = idx[start + i];
     });
-    return;
+  } else if (length * 4 < src.dict_->size()) {
+    // Few rows from a big dictionary (a table's): hashing each value beats a cache as big as it.
+    LowCardinalityDictionary& dict = mutableDictionary();
+    src.visitIndexes([&](const auto& idx) {
+      for (size_t i = 0; i < length; ++i) codes[i] = idx[start + i] == 0 ? 0 : dict.insertFrom(src.dict_->values(), idx[start + i]);
+    });
+  } else {
+    // Remap codes through a per-call cache so each distinct source code is hashed once.
+    LowCardinalityDictionary& dict = mutableDictionary();
+    PODArray<uint32_t> remap(src.dict_->size(), UINT32_MAX);
+    remap[0] = 0;
+    src.visitIndexes([&](const auto& idx) {
+      for (size_t i = 0; i < length; ++i) {
+        uint32_t code = idx[start + i];
+        if (remap[code] == UINT32_MAX) remap[code] = dict.insertFrom(src.dict_->values(), code);
+        codes[i] = remap[code];
+      }
+    });
   }
-  // Remap codes through a per-call cache so each distinct source code is hashed once.
-  PODArray<uint32_t> remap(src.dict_->size(), UINT32_MAX);
-  remap[0] = 0;
-  src.visitIndexes([&](const auto& idx) {
-    for (size_t i = 0; i < length; ++i) {
-      uint32_t code = idx[start + i];
-      if (remap[code] == UINT32_MAX) remap[code] = mutableDictionary().insertFrom(src.dict_->values(), code);
-      insertIndex(remap[code]);
-    }
-  });
+  insertIndexes(codes.data(), length);
 }
 
 ColumnPtr ColumnLowCardinality::filter(const Filter& filter, ssize_t hint) const {

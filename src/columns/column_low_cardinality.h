@@ -98,6 +98,8 @@ class ColumnLowCardinality final : public Column {
   ColumnPtr convertToFullColumn() const;
   /// Appends a code directly (caller guarantees it belongs to this dictionary).
   void insertIndex(uint32_t code);
+  /// Appends n codes at once (all belonging to this dictionary).
+  void insertIndexes(const uint32_t* codes, size_t n);
   /// Appends the value of row n of `src`, a full column of T or Nullable(T).
   void insertFromFullColumn(const Column& src, size_t n);
 

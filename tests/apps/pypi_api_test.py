@@ -18,6 +18,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -183,6 +184,7 @@ def main():
             check_chooser(server)
             check_pypistats(server)
             check_badges(server)
+            check_cache_follows_data(server)
             check_errors(server)
         finally:
             if server:
@@ -304,6 +306,22 @@ def check_badges(server):
     check("installs<b>" in texts and n in texts and "#007ec6" in body, f"personalized badge: {texts}")
     status, _, body = http_get(server.port, "/badge/no-such-package")
     check(status == 404 and ET.fromstring(body) is not None, "unknown package badge is a 404 SVG")
+
+
+def check_cache_follows_data(server):
+    """The API and badges answer repeated requests from a cache: a load must show within ~1 s."""
+    last = tally_query(server, "SELECT toString(max(date)) FROM pypi.pypi").strip()
+    recent = lambda: json.loads(http_get(server.port, "/api/packages/tiny-lib/recent")[2])["data"]["last_day"]
+    badge_texts = lambda: [t.text for t in ET.fromstring(http_get(server.port, "/badge/tiny-lib?units=none")[2])
+                           .iter("{http://www.w3.org/2000/svg}text")]
+    before, before_badge = recent(), badge_texts()
+    check(recent() == before and badge_texts() == before_badge, "repeated answers differ without a load")
+    total = int(tally_query(server, "SELECT count() FROM pypi.pypi WHERE project = 'tiny-lib'"))
+    server.query("INSERT INTO pypi.pypi (date, country_code, project, type, installer, python_minor, system, version, ci) "
+                 f"SELECT toDate('{last}'), 'US', 'tiny-lib', 'bdist_wheel', 'pip', '3.12', 'Linux', '1.0', 'false' FROM numbers(7)")
+    time.sleep(1.2)
+    check(recent() == before + 7, f"recent after a load: {recent()} vs {before} + 7")
+    check(str(total + 7) in badge_texts(), f"badge after a load: {badge_texts()} vs {total} + 7")
 
 
 def check_errors(server):

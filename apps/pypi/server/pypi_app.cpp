@@ -6,6 +6,7 @@
 #include "app_context.h"
 #include "json_text.h"
 #include "pypi/ingest/pypi_database.h"
+#include "response_cache.h"
 #include "static_files.h"
 #include "url_query.h"
 
@@ -26,7 +27,7 @@ class PypiApp final : public server::HttpApp {
  public:
   PypiApp(std::shared_ptr<api::Database> database, PypiAppOptions options)
       : options_(std::move(options)), runner_(std::move(database), ""), chooser_(runner_, options_.database, options_.raw_table),
-        files_(options_.web_dir), context_{runner_, chooser_, options_.database} {}
+        files_(options_.web_dir), context_{runner_, chooser_, options_.database}, cache_(runner_, options_.database) {}
 
   bool handles(const server::AppRequest& r) const override {
     const std::string& p = r.path;
@@ -39,8 +40,16 @@ class PypiApp final : public server::HttpApp {
     try {
       const std::string& p = r.path;
       if (p.starts_with("/api/app/widgets/")) return handleWidget(context_, p.substr(17), r.query_string);
-      if (p.starts_with("/api/packages/")) return handlePypistats(context_, p, r.query_string);
-      if (p.starts_with("/badge/")) return handleBadge(context_, p, r.query_string);
+      if (p.starts_with("/api/packages/") || p.starts_with("/badge/")) {
+        // Polled by tools and READMEs: answered from the cache while the data is unchanged.
+        const std::string key = p + "?" + r.query_string;
+        std::string version;
+        if (auto hit = cache_.get(key, version)) return std::move(*hit);
+        server::AppResponse out = p.starts_with("/badge/") ? handleBadge(context_, p, r.query_string)
+                                                           : handlePypistats(context_, p, r.query_string);
+        cache_.put(key, out, version);
+        return out;
+      }
       if (p.starts_with("/api/app/")) return jsonError(404, "Unknown API path " + p);
       if (p.starts_with("/assets/") || p == "/favicon.svg") return asset(p.substr(1), r);
       return page(r);
@@ -123,6 +132,7 @@ class PypiApp final : public server::HttpApp {
   RollupChooser chooser_;
   StaticFiles files_;
   AppContext context_;
+  ResponseCache cache_;
 };
 
 }  // namespace

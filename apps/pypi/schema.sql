@@ -6,6 +6,7 @@
 --   * pypi_downloads_per_day_by_installer, package-manager trends over all projects;
 --   * per-project daily breakdowns without the version (by python, system, country, installer
 --     and type), so package pages without a version filter read fewer rows;
+--   * pypi_downloads_by_date: the daily counts sorted by date first (ranges over every project);
 --   * `type` in the sorting key of ..._by_installer_by_type (ClickPy's merges collapsed it);
 --   * pypi_downloads_per_month holds every month (ClickPy's view forwards only the last 6);
 --   * LowCardinality(String) for project, version and the other dimensions (ClickPy: String):
@@ -70,6 +71,23 @@ ENGINE = SummingMergeTree
 ORDER BY (project, date, ci);
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS pypi.pypi_downloads_per_day_mv TO pypi.pypi_downloads_per_day
+AS SELECT date, project, ci, count() AS count
+FROM pypi.pypi
+GROUP BY date, project, ci;
+
+-- tally's addition: the daily counts sorted by date first, for queries over a date range of
+-- every project (rank among all packages, emerging and hot packages): the range is a slice of it.
+CREATE TABLE IF NOT EXISTS pypi.pypi_downloads_by_date
+(
+    `date` Date,
+    `project` LowCardinality(String),
+    `ci` Enum8('false' = 0, 'true' = 1, 'unknown' = 2),
+    `count` Int64
+)
+ENGINE = SummingMergeTree
+ORDER BY (date, project, ci);
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS pypi.pypi_downloads_by_date_mv TO pypi.pypi_downloads_by_date
 AS SELECT date, project, ci, count() AS count
 FROM pypi.pypi
 GROUP BY date, project, ci;

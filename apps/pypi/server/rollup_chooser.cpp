@@ -20,9 +20,13 @@ void RollupChooser::refreshLocked() {
   std::map<std::string, Table> by_name;
   // Only tables that store rows (MergeTree family): not views, dictionaries or other engines.
   std::set<std::string> stored;
-  auto tables = runner_.run("SELECT name FROM system.tables WHERE database = {db:String} AND engine LIKE '%MergeTree'",
-                            {{"db", database_}});
-  for (const auto& row : tables.rows) stored.insert(row[0]);
+  std::map<std::string, std::string> first_key;
+  auto tables = runner_.run(
+      "SELECT name, sorting_key FROM system.tables WHERE database = {db:String} AND engine LIKE '%MergeTree'", {{"db", database_}});
+  for (const auto& row : tables.rows) {
+    stored.insert(row[0]);
+    first_key[row[0]] = row[1].substr(0, row[1].find(','));
+  }
   auto columns = runner_.run("SELECT table, name, type FROM system.columns WHERE database = {db:String}", {{"db", database_}});
   for (const auto& row : columns.rows) {
     if (!stored.count(row[0])) continue;
@@ -38,6 +42,7 @@ void RollupChooser::refreshLocked() {
   tables_.clear();
   for (auto& [name, t] : by_name) {
     t.raw = name == raw_table_;
+    t.first_key_column = first_key[name];
     if (t.raw || t.columns.count("count")) tables_.push_back(std::move(t));
   }
   // Smallest first: fewest rows, then fewest columns, then name (deterministic).
@@ -49,14 +54,18 @@ void RollupChooser::refreshLocked() {
   refreshed_ = std::chrono::steady_clock::now();
 }
 
-TableChoice RollupChooser::choose(const std::set<std::string>& columns) {
+TableChoice RollupChooser::choose(const std::set<std::string>& columns, const std::string& leading) {
   std::lock_guard lock(mutex_);
   if (refreshed_ == std::chrono::steady_clock::time_point{} || std::chrono::steady_clock::now() - refreshed_ > kCatalogLifetime)
     refreshLocked();
-  for (const auto& t : tables_) {
-    bool covers = std::all_of(columns.begin(), columns.end(), [&](const std::string& c) { return t.columns.count(c) > 0; });
-    if (covers) return {database_ + "." + t.name, t.raw};
-  }
+  auto covers = [&](const Table& t) {
+    return std::all_of(columns.begin(), columns.end(), [&](const std::string& c) { return t.columns.count(c) > 0; });
+  };
+  if (!leading.empty())
+    for (const auto& t : tables_)
+      if (t.first_key_column == leading && covers(t)) return {database_ + "." + t.name, t.raw};
+  for (const auto& t : tables_)
+    if (covers(t)) return {database_ + "." + t.name, t.raw};
   std::string list;
   for (const auto& c : columns) list += (list.empty() ? "" : ", ") + c;
   throw api::Error(60, "UNKNOWN_TABLE", "No table of database " + database_ + " has the columns " + list);

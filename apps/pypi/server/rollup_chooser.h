@@ -1,7 +1,9 @@
 #pragma once
 // The one mechanism choosing which table a PyPI app query reads: among the raw downloads table
 // and every rollup (a table of the database with an Int64 `count` column), the one with the
-// fewest rows (then fewest columns) that has every column the query reads or filters on. The
+// fewest rows (then fewest columns) that has every column the query reads or filters on —
+// among those sorted first by the column the query narrows most (`project` for a package,
+// `date` for a date range over every project) when there is one, so it reads a slice. The
 // catalog (columns from system.columns, rows from system.parts) is read from the database
 // itself, so the same code runs on tally's schema and on an existing ClickPy ClickHouse.
 
@@ -30,9 +32,10 @@ struct TableChoice {
 class RollupChooser {
  public:
   RollupChooser(QueryRunner& runner, std::string database, std::string raw_table);
-  /// The smallest table holding all of `columns`. Throws api::Error(UNKNOWN_TABLE) when no table
-  /// (not even the raw one) has them.
-  TableChoice choose(const std::set<std::string>& columns);
+  /// The smallest table holding all of `columns`, preferring those whose sorting key starts with
+  /// `leading` (when given). Throws api::Error(UNKNOWN_TABLE) when no table (not even the raw
+  /// one) has them.
+  TableChoice choose(const std::set<std::string>& columns, const std::string& leading = {});
   /// Forgets the catalog (re-read on the next choice), e.g. after a load.
   void invalidate();
 
@@ -40,6 +43,7 @@ class RollupChooser {
   struct Table {
     std::string name;
     std::set<std::string> columns;
+    std::string first_key_column;
     uint64_t rows = 0;
     bool raw = false;
   };

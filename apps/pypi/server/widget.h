@@ -22,6 +22,9 @@ struct Filters {
 
   /// Columns the filters read (for the rollup choice), leaving out `except`.
   std::set<std::string> columns(const std::string& except = {}) const;
+  /// "date" when a date range is set: the column a query over every project narrows by (see
+  /// RollupChooser::choose); "" otherwise.
+  std::string rangeColumn() const { return min_date.empty() && max_date.empty() ? "" : "date"; }
   /// " AND col = {col:String} ..." (dates included), leaving out `except`; adds the parameters.
   std::string sql(std::map<std::string, std::string>& params, const std::string& except = {}) const;
 };

@@ -10,7 +10,7 @@ WidgetQuery totals(const WidgetRequest& request, WidgetContext& context) {
   WidgetQuery q;
   auto columns = request.filters.columns();
   columns.insert("project");
-  TableChoice t = context.chooser.choose(columns);
+  TableChoice t = context.chooser.choose(columns, request.filters.rangeColumn());
   q.table = t.table;
   q.sql = "SELECT uniqExact(project) AS packages, " + t.count() + " AS downloads FROM " + t.table + " WHERE 1" +
           request.filters.sql(q.params);
@@ -21,7 +21,7 @@ WidgetQuery topPackages(const WidgetRequest& request, WidgetContext& context) {
   WidgetQuery q;
   auto columns = request.filters.columns();
   columns.insert("project");
-  TableChoice t = context.chooser.choose(columns);
+  TableChoice t = context.chooser.choose(columns, request.filters.rangeColumn());
   q.table = t.table;
   auto it = request.args.find("limit");
   q.params["limit"] = it == request.args.end() ? "5" : it->second;

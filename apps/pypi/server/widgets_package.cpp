@@ -12,7 +12,7 @@ TableChoice tableFor(const WidgetRequest& request, WidgetContext& context, std::
   auto f = request.filters.columns(except);
   columns.insert(f.begin(), f.end());
   columns.insert("project");
-  return context.chooser.choose(columns);
+  return context.chooser.choose(columns, "project");
 }
 
 std::string packageWhere(const WidgetRequest& request, WidgetQuery& q, const std::string& except = {}) {
@@ -57,15 +57,19 @@ WidgetQuery dateRange(const WidgetRequest& request, WidgetContext& context) {
 
 WidgetQuery rank(const WidgetRequest& request, WidgetContext& context) {
   // Rank among all packages over the same range and filters (version excluded: it is per package).
+  // Every project's count over a date range reads a slice of a date-first table.
   WidgetQuery q;
   TableChoice t = tableFor(request, context, {}, "version");
-  q.table = t.table;
+  auto columns = request.filters.columns("version");
+  columns.insert("project");
+  TableChoice all = context.chooser.choose(columns, request.filters.rangeColumn());
+  q.table = all.table;
   q.params["package"] = request.package;
   const std::string filters = request.filters.sql(q.params, "version");
   q.sql = "WITH (SELECT " + t.count() + " FROM " + t.table + " WHERE project = {package:String}" + filters +
           ") AS mine SELECT countIf(downloads > mine) + 1 AS rank, count() AS packages, "
-          "round(rank / packages * 100, 2) AS percentile FROM (SELECT project, " + t.count() + " AS downloads FROM " +
-          t.table + " WHERE 1" + filters + " GROUP BY project) HAVING mine > 0";
+          "round(rank / packages * 100, 2) AS percentile FROM (SELECT project, " + all.count() + " AS downloads FROM " +
+          all.table + " WHERE 1" + filters + " GROUP BY project) HAVING mine > 0";
   return q;
 }
 

@@ -12,12 +12,14 @@ Usage: pypi_repair_test.py TALLY"""
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 import tempfile
 import threading
 import time
 
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "storage"))
 from server_process import Server  # noqa: E402
 
@@ -131,7 +133,9 @@ def rollup_mismatches(query):
     views = set(query("SELECT name FROM system.tables WHERE database = 'pypi' AND engine = 'MaterializedView'").split())
     tables = [t for t in query("SELECT table FROM system.columns WHERE database = 'pypi' AND name = 'count' "
                                "AND startsWith(table, 'pypi_downloads') ORDER BY table").split() if t not in views]
-    check(len(tables) == 18, f"18 count rollups expected, found {len(tables)}: {tables}")
+    schema = open(os.path.join(ROOT, "apps", "pypi", "schema.sql")).read()
+    expected = len(re.findall(r"CREATE TABLE IF NOT EXISTS pypi\.pypi_downloads\w*\s*\([^;]*`count` Int64", schema))
+    check(len(tables) == expected, f"{expected} count rollups expected (schema.sql), found {len(tables)}: {tables}")
     for t in tables:
         cols = [c for c in query(f"SELECT name FROM system.columns WHERE database = 'pypi' AND table = '{t}' "
                                  "ORDER BY position").split() if c != "count"]

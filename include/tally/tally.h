@@ -93,6 +93,10 @@ struct ExecuteResult {
   uint64_t result_rows = 0, result_bytes = 0;
   Progress progress;
   std::string query_id;
+  /// INSERT: the rows added to its table (its materialized views' rows not counted), and
+  /// whether it was skipped as a repeat of its insert_deduplication_token.
+  uint64_t inserted_rows = 0;
+  bool insert_deduplicated = false;
 };
 
 /// Typed access to a query's result, chunk by chunk.

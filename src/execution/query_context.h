@@ -78,6 +78,14 @@ class QueryContext {
 
   Progress progress() const;
   double elapsedSeconds() const;
+  /// An INSERT's outcome for its own table (views not counted): the rows it added, or that it
+  /// was skipped as a repeat of an insert_deduplication_token. Set by the insert's thread.
+  void setInsertOutcome(uint64_t rows, bool deduplicated) {
+    inserted_rows_ = rows;
+    insert_deduplicated_ = deduplicated;
+  }
+  uint64_t insertedRows() const { return inserted_rows_; }
+  bool insertDeduplicated() const { return insert_deduplicated_; }
   /// Called (from any thread, at most every ~100 ms) with the current progress.
   std::function<void(const Progress&)> on_progress;
 
@@ -88,6 +96,8 @@ class QueryContext {
   std::atomic<uint64_t> read_rows_{0}, read_bytes_{0}, total_rows_to_read_{0};
   std::atomic<uint64_t> written_rows_{0}, written_bytes_{0};
   std::atomic<int64_t> last_progress_ns_{0};
+  uint64_t inserted_rows_ = 0;
+  bool insert_deduplicated_ = false;
   std::chrono::steady_clock::time_point start_;
 };
 

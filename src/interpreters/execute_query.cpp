@@ -244,6 +244,8 @@ QueryResultInfo executeStatement(Session& session, const ASTPtr& ast_in, std::st
   if (count_in_quotas) access.quotaEndQuery(session.user, quota_usage(false));
   if (log) logQuery(session.engine(), log_element(QueryLogElement::Type::QueryFinish));
   info.progress = context->progress();
+  info.inserted_rows = context->insertedRows();
+  info.insert_deduplicated = context->insertDeduplicated();
   return info;
 }
 

@@ -52,6 +52,8 @@ struct QueryResultInfo {
   uint64_t result_rows = 0;
   uint64_t result_bytes = 0;
   std::string query_id;
+  uint64_t inserted_rows = 0;        // INSERT: rows added to its table (not its views')
+  bool insert_deduplicated = false;  // INSERT: skipped as a repeated insert_deduplication_token
 };
 
 /// Parses and runs one statement (the text must hold exactly one).

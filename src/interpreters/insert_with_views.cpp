@@ -143,13 +143,14 @@ void insertWithViews(StatementContext& sc, const StoragePtr& storage, const std:
   // so two inserts with the same token cannot both land.
   const std::string& token = sc.context.settings.insert_deduplication_token;
   const bool deduplicate = sc.context.settings.insert_deduplicate && !token.empty();
-  if (deduplicate && storage->hasDeduplicationToken(token)) return;
+  if (deduplicate && storage->hasDeduplicationToken(token)) return sc.context.setInsertOutcome(0, true);
   InsertTransaction txn(insertJournalDirectory(sc.session));
   const size_t piece_rows = std::max<uint64_t>(sc.context.settings.min_insert_block_size_rows, 1);
   const auto views = viewsOf(sc.session.catalog(), database, table);
   std::mutex planning;
   bool any_piece = false;
   bool any_rows_recorded = false;  // the token goes with the first piece that has rows
+  uint64_t total_rows = 0;
   while (true) {
     std::vector<Block> piece;
     size_t rows = 0;
@@ -176,13 +177,18 @@ void insertWithViews(StatementContext& sc, const StoragePtr& storage, const std:
         },
         sc.context);
     any_rows_recorded = any_rows_recorded || rows > 0;
+    total_rows += rows;
     if (rows < piece_rows) break;
   }
-  if (!deduplicate) return txn.commit();
+  if (!deduplicate) {
+    txn.commit();
+    return sc.context.setInsertOutcome(total_rows, false);
+  }
   static std::mutex deduplication_commit;
   std::lock_guard lock(deduplication_commit);
-  if (storage->hasDeduplicationToken(token)) return;  // the prepared parts are dropped
+  if (storage->hasDeduplicationToken(token)) return sc.context.setInsertOutcome(0, true);  // the prepared parts are dropped
   txn.commit();
+  sc.context.setInsertOutcome(total_rows, false);
 }
 
 void insertWithViews(StatementContext& sc, const StoragePtr& storage, const std::string& database, const std::string& table,

@@ -191,6 +191,8 @@ class ConnectionImpl final : public Connection {
       r.result_bytes = info.result_bytes;
       r.progress = toApi(info.progress);
       r.query_id = info.query_id;
+      r.inserted_rows = info.inserted_rows;
+      r.insert_deduplicated = info.insert_deduplicated;
       return r;
     } catch (...) {
       rethrowAsApiError();

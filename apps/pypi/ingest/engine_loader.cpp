@@ -142,26 +142,45 @@ FileLoadResult FileLoader::loadWithEngine(const SourceFile& file, const std::str
   std::string day_filter = settings_.only_date.empty() ? "1" : em.date + " = toDate(" + sqlQuote(settings_.only_date) + ")";
   std::string select = em.select + " FROM " + source + " WHERE " + reason + " = '' AND " + day_filter;
 
-  // Counts first (exact even when the INSERT is deduplicated after an interrupted run).
   FileLoadResult result;
   result.target = "pypi";
-  {
+  auto count_rows = [&] {
+    // Exact counts from the file (also for an INSERT deduplicated after an interrupted run).
     auto r = connection_.query("SELECT countIf(r = '' AND d), countIf(r != ''), countIf(r = '' AND NOT d) FROM (SELECT " +
                                reason + " AS r, " + day_filter + " AS d FROM " + source + ")");
     while (r->next())
       if (r->rows())
         result.rows_loaded = r->getUInt64(0, 0), result.rows_rejected = r->getUInt64(1, 0),
         result.rows_other_dates = r->getUInt64(2, 0);
+  };
+  // A local Parquet file knows its row count (metadata); the INSERT reports the rows it added,
+  // so the other rows were rejected — no second pass over the file. Otherwise counts come first.
+  const bool counts_from_insert = em.format == "Parquet" && !settings_.remote && settings_.only_date.empty();
+  uint64_t file_rows = 0;
+  if (counts_from_insert) {
+    auto r = connection_.query("SELECT count() FROM " + source);
+    while (r->next())
+      if (r->rows()) file_rows = r->getUInt64(0, 0);
+  } else {
+    count_rows();
+    file_rows = result.rows_loaded + result.rows_rejected + result.rows_other_dates;
   }
   api::ExecuteOptions options = baseOptions(dedup_token);
   // The engine reports rows read (decoded bytes are not file bytes): scale the file's size.
-  const uint64_t file_rows = result.rows_loaded + result.rows_rejected + result.rows_other_dates;
   options.on_progress = [&](const api::Progress& p) {
     uint64_t rows = std::min(p.read_rows, file_rows);
     progress_.update(rows, file_rows ? uint64_t(double(file.size) * double(rows) / double(file_rows)) : 0);
   };
-  connection_.execute("INSERT INTO " + settings_.database + ".pypi (" + downloadColumns(settings_.with_ci) + ") " + select,
-                      options);
+  api::ExecuteResult inserted = connection_.execute(
+      "INSERT INTO " + settings_.database + ".pypi (" + downloadColumns(settings_.with_ci) + ") " + select, options);
+  if (counts_from_insert) {
+    if (inserted.insert_deduplicated || inserted.inserted_rows > file_rows) {
+      count_rows();
+    } else {
+      result.rows_loaded = inserted.inserted_rows;
+      result.rows_rejected = file_rows - inserted.inserted_rows;
+    }
+  }
   if (result.rows_rejected) {
     // The rejected rows, each as a JSON object of the file's columns.
     std::string buffer;

@@ -7,7 +7,9 @@
 //   - Parquet and CSV: `INSERT ... SELECT <mapping> FROM file(path, Format) WHERE <valid>`; the
 //     rows failing <valid> (NULL/empty project, NULL timestamp, NULL version/type) go to the
 //     rejects file through a second query.
-// The counts of Parquet/CSV files come from a `countIf(valid)` query run before the INSERT.
+// The counts of a local Parquet file: its row count (metadata) and the rows the INSERT reports
+// it added (ExecuteResult::inserted_rows); of CSV, remote and repair loads (and of an INSERT
+// skipped as a repeat): a `countIf(valid)` query over the file.
 // Every data INSERT carries insert_deduplication_token (see ledger.h); the projects' DELETE +
 // INSERT does not (it is idempotent by itself).
 

@@ -315,6 +315,23 @@ mkdirSync(logDir);
 }
 
 // ---------------------------------------------------------------------------------------------
+// 6a. The same with a Parquet export, whose counts come from the INSERT itself: the rerun's
+//     INSERT is skipped as a repeat, and the counts then come from the file.
+{
+  const before = scalar('SELECT count() FROM pypi.pypi');
+  const gen = join(dir, 'crash-export');
+  spawnSync(tally, ['pypi', 'generate', '--out', gen, '--downloads', '3000', '--days', '1', '--end-date', '2021-02-01', '--quiet']);
+  const file = join(gen, 'file_downloads', '2021-02-01', '000000000000.parquet');
+  const k = load([file], { TALLY_PYPI_LOAD_CRASH_AFTER_INSERT: '1' });
+  check(k.signal === 'SIGKILL' && scalar('SELECT count() FROM pypi.pypi') === before + 3000,
+    'crash (parquet): the data committed before the kill', `${k.status} ${k.signal} ${k.stderr}`);
+  const r = load([file]);
+  check(r.status === 0 && /\(parquet -> pypi\.pypi\): 3000 rows, 0 rejected/.test(r.stderr) &&
+    scalar('SELECT count() FROM pypi.pypi') === before + 3000 && scalar("SELECT count() FROM pypi.load_ledger WHERE rows_loaded = 3000 AND path LIKE '%2021-02-01%'") === 1,
+    'crash (parquet): the rerun is deduplicated, reports the file\'s 3000 rows and records them', r.stderr);
+}
+
+// ---------------------------------------------------------------------------------------------
 // 6b. --force loads a file the ledger holds again, under a new deduplication token (for a repair
 //     that deleted its days first; here nothing was deleted, so its rows count twice).
 {

@@ -2,6 +2,7 @@
 // (the DuckDB-written files of tests/parquet cover them end to end; these pin the edge cases).
 
 #include <gtest/gtest.h>
+#include <zstd.h>
 
 #include <string>
 #include <vector>
@@ -102,4 +103,18 @@ TEST(ParquetDelta, SpecExample) {
   size_t used = decodeDeltaBinaryPacked<int64_t>(data, sizeof(data), out, 5, kWhat);
   for (int i = 0; i < 5; ++i) EXPECT_EQ(out[i], i + 1);
   EXPECT_EQ(used, sizeof(data));
+}
+
+TEST(ParquetPages, ZstdPageOfOneValueExpandsBeyondDeflatesRatio) {
+  // A boolean column of one value (tally pypi generate's has_signature) compresses ~2,750:1.
+  std::string plain(55023, '\0');
+  std::vector<char> frame(ZSTD_compressBound(plain.size()));
+  size_t n = ZSTD_compress(frame.data(), frame.size(), plain.data(), plain.size(), 3);
+  ASSERT_FALSE(ZSTD_isError(n));
+  ASSERT_LT(n * 1100 + 1024, plain.size());
+  std::vector<char> out;
+  decompressPage(Codec::ZSTD, frame.data(), n, plain.size(), out, kWhat);
+  EXPECT_EQ(std::string(out.begin(), out.end()), plain);
+  // A claim beyond any codec's ratio is still refused before allocating.
+  EXPECT_THROW(decompressPage(Codec::ZSTD, frame.data(), n, n * 40000, out, kWhat), Exception);
 }

@@ -12,9 +12,11 @@ namespace tally::parquet {
 
 void decompressPage(Codec codec, const char* src, size_t size, size_t uncompressed_size, std::vector<char>& dst,
                     const std::string& what) {
-  // A page expands at most this much with any codec; a larger claim is corrupt metadata and
-  // must not make us allocate it.
-  if (uncompressed_size > size * 1100 + 1024 || uncompressed_size > (size_t(1) << 31))
+  // A page expands at most this much with its codec (deflate ~1032:1; zstd's RLE blocks, as
+  // for a column of one value, ~32768:1); a larger claim is corrupt metadata and must not make
+  // us allocate it.
+  const size_t max_ratio = codec == Codec::ZSTD ? 32768 : 1100;
+  if (uncompressed_size > size * max_ratio + 1024 || uncompressed_size > (size_t(1) << 31))
     throw Exception(ErrorCodes::INCORRECT_DATA, "Parquet: {}: implausible uncompressed page size {} for {} bytes",
                     what, uncompressed_size, size);
   dst.resize(uncompressed_size);

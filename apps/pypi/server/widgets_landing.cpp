@@ -58,7 +58,8 @@ WidgetQuery emerging(const WidgetRequest& request, WidgetContext& context) {
   auto columns = request.filters.columns();
   columns.insert("project");
   columns.insert("date");
-  TableChoice t = context.chooser.choose(columns);
+  // Only the new projects' rows are read: a project-first table.
+  TableChoice t = context.chooser.choose(columns, "project");
   TableChoice newest = context.chooser.choose({"date"});
   q.table = t.table;
   const std::string filters = request.filters.sql(q.params);

@@ -58,8 +58,9 @@ WidgetQuery emerging(const WidgetRequest& request, WidgetContext& context) {
   auto columns = request.filters.columns();
   columns.insert("project");
   columns.insert("date");
-  // Only the new projects' rows are read: a project-first table.
-  TableChoice t = context.chooser.choose(columns, "project");
+  // The last 91 days of a date-first table (1B rows, merged: 110 ms; 315 ms over the
+  // project-first per_day, whose index an IN (subquery) does not narrow).
+  TableChoice t = context.chooser.choose(columns, "date");
   TableChoice newest = context.chooser.choose({"date"});
   q.table = t.table;
   const std::string filters = request.filters.sql(q.params);

@@ -27,7 +27,7 @@ class PypiApp final : public server::HttpApp {
  public:
   PypiApp(std::shared_ptr<api::Database> database, PypiAppOptions options)
       : options_(std::move(options)), runner_(std::move(database), ""), chooser_(runner_, options_.database, options_.raw_table),
-        files_(options_.web_dir), context_{runner_, chooser_, options_.database}, cache_(runner_, options_.database) {}
+        files_(options_.web_dir), context_{runner_, chooser_, options_.database}, cache_(runner_, options_.database, options_.raw_table) {}
 
   bool handles(const server::AppRequest& r) const override {
     const std::string& p = r.path;

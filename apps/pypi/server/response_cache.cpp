@@ -2,8 +2,8 @@
 
 namespace tally::pypi {
 
-ResponseCache::ResponseCache(QueryRunner& runner, std::string database, size_t max_entries)
-    : runner_(runner), database_(std::move(database)), max_entries_(max_entries) {}
+ResponseCache::ResponseCache(QueryRunner& runner, std::string database, std::string raw_table, size_t max_entries)
+    : runner_(runner), database_(std::move(database)), raw_table_(std::move(raw_table)), max_entries_(max_entries) {}
 
 void ResponseCache::refreshLocked() {
   auto now = std::chrono::steady_clock::now();
@@ -11,9 +11,9 @@ void ResponseCache::refreshLocked() {
   std::string version;
   try {
     version = runner_.scalar(
-        "SELECT concat(toString(count()), ':', toString(sum(rows)), ':', toString(max(max_block_number))) "
-        "FROM system.parts WHERE database = {db:String} AND active",
-        {{"db", database_}});
+        "SELECT concat(toString(sum(rows)), ':', toString(max(max_block_number))) "
+        "FROM system.parts WHERE database = {db:String} AND table = {raw:String} AND active",
+        {{"db", database_}, {"raw", raw_table_}});
   } catch (const api::Error&) {
     version.clear();  // unknown: nothing is served from the cache
   }

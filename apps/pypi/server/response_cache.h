@@ -1,9 +1,9 @@
 #pragma once
 // Responses of the app's read-mostly endpoints (the pypistats.org API, badges), kept by request
 // while the data is unchanged, so tools polling the same packages do not re-run their queries.
-// The data version — the active parts of the app's database: how many, their rows and newest
-// block — is read at most once a second, so a cached answer is at most about a second behind a
-// load or a repair. Thread-safe.
+// The data version — the raw downloads table's rows and newest block number, which every load
+// and repair changes and background merges do not — is read at most once a second, so a cached
+// answer is at most about a second behind a load or a repair. Thread-safe.
 
 #include <chrono>
 #include <mutex>
@@ -19,7 +19,7 @@ namespace tally::pypi {
 class ResponseCache {
  public:
   /// At most `max_entries` responses are kept (all are dropped when full).
-  ResponseCache(QueryRunner& runner, std::string database, size_t max_entries = 20000);
+  ResponseCache(QueryRunner& runner, std::string database, std::string raw_table, size_t max_entries = 20000);
   /// The response kept for `key`, if the data has not changed since it was stored. `version`
   /// receives the data version seen, to hand to put() with the response computed on a miss.
   std::optional<server::AppResponse> get(const std::string& key, std::string& version);
@@ -31,7 +31,7 @@ class ResponseCache {
   void refreshLocked();
 
   QueryRunner& runner_;
-  std::string database_;
+  std::string database_, raw_table_;
   size_t max_entries_;
   std::mutex mutex_;
   std::string version_;

@@ -83,21 +83,24 @@ AsyncInsertQueue& Engine::asyncInserts() {
 Engine::~Engine() {
   async_inserts_.reset();
   dictionaries_->shutdown();
-  if (status_fd_ >= 0) ::close(status_fd_);  // releases the lock
+}
+
+Engine::StatusFile::~StatusFile() {
+  if (fd >= 0) ::close(fd);  // releases the lock
 }
 
 void Engine::lockDataPath() {
   std::string path = options_.data_path + "/status";
-  status_fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  if (status_fd_ < 0) throw Exception(ErrorCodes::CANNOT_OPEN_FILE, "Cannot open file {}: {}", path, std::strerror(errno));
-  if (::flock(status_fd_, LOCK_EX | LOCK_NB) != 0) {
-    ::close(status_fd_);
-    status_fd_ = -1;
+  status_.fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (status_.fd < 0) throw Exception(ErrorCodes::CANNOT_OPEN_FILE, "Cannot open file {}: {}", path, std::strerror(errno));
+  if (::flock(status_.fd, LOCK_EX | LOCK_NB) != 0) {
+    ::close(status_.fd);
+    status_.fd = -1;
     throw Exception(ErrorCodes::CANNOT_OPEN_FILE,
                     "Cannot lock file {}. Another server instance in same directory is already running.", path);
   }
   std::string pid = "PID: " + std::to_string(::getpid()) + "\n";
-  if (::ftruncate(status_fd_, 0) != 0 || ::write(status_fd_, pid.data(), pid.size()) != ssize_t(pid.size()))
+  if (::ftruncate(status_.fd, 0) != 0 || ::write(status_.fd, pid.data(), pid.size()) != ssize_t(pid.size()))
     throw Exception(ErrorCodes::CANNOT_WRITE_TO_FILE_DESCRIPTOR, "Cannot write {}", path);
 }
 

@@ -65,7 +65,12 @@ class Engine {
   void lockDataPath();
 
   EngineOptions options_;
-  int status_fd_ = -1;
+  /// <data_path>/status, locked. Released last, once the catalog (and the background merges of
+  /// its tables) are gone: another process must not open the data while they still write.
+  struct StatusFile {
+    int fd = -1;
+    ~StatusFile();
+  } status_;
   std::mutex async_mutex_;
   ProcessList processes_;
   Catalog catalog_;

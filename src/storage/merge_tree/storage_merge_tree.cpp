@@ -122,6 +122,7 @@ StorageMergeTree::Schema StorageMergeTree::makeSchema(const ColumnsDescription& 
 }
 
 StorageMergeTree::~StorageMergeTree() {
+  shutting_down_ = true;  // a running merge stops at its next chunk
   if (background_merges_) MergeScheduler::instance().remove(this);
   if (owns_temporary_path_) {
     {
@@ -829,6 +830,7 @@ MutableDataPartPtr StorageMergeTree::mergeIntoPart(const std::vector<DataPartPtr
   std::vector<size_t> next_granule(parts.size(), 0);
   auto read = [&](size_t run, Block& block) {
     const DataPart& p = *parts[run];
+    if (shutting_down_) throw Exception(ErrorCodes::ABORTED, "Merge cancelled: the table is shutting down");
     if (next_granule[run] >= p.granules()) return false;
     size_t last = std::min(p.granules(), next_granule[run] + chunk_granules);
     block = readPartGranules(p, snap, next_granule[run], last);

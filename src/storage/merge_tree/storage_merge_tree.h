@@ -135,6 +135,7 @@ class StorageMergeTree final : public IStorage {
   /// Granules [first, last) of `part`: every physical column (LowCardinality as table codes).
   Block readPartGranules(const DataPart& part, const Snapshot& snap, size_t first, size_t last) const;
   static constexpr size_t kMergeChunkRows = 65536;
+  std::atomic<bool> shutting_down_{false};
   /// Mutations rewrite bigger parts a chunk at a time.
   static constexpr size_t kStreamingMutationRows = size_t(4) << 20;
   std::vector<std::vector<bool>> granulesToRead(const Snapshot& snap, const ReadRequest& request, QueryContext& context) const;

@@ -558,34 +558,24 @@ class BlocksSource final : public BlockStream {
 
 Block StorageMergeTree::readParts(const std::vector<DataPartPtr>& parts, const Snapshot& snap,
                                   const std::vector<std::string>& names) const {
+  if (parts.size() == 1) return readPartGranules(*parts.front(), snap, names, 0, parts.front()->granules());
   Block out;
-  for (const auto& n : names) {
-    int table_pos = physical_header_.position(n);
-    if (table_pos < 0) throw Exception(ErrorCodes::NO_SUCH_COLUMN_IN_TABLE, "There is no column {} in table", n);
-    const auto& type = physical_header_.at(size_t(table_pos)).type;
-    const auto& dict = snap.dictionaries[size_t(table_pos)];
-    MutableColumnPtr col = dict ? MutableColumnPtr(ColumnUInt32::create()) : type->createColumn();
-    for (const auto& p : parts) {
-      int pos = p->columnPosition(n);
-      if (pos < 0) {
-        col->insertManyDefaults(p->rows);
-        continue;
-      }
-      ColumnPtr c = p->readColumn(size_t(pos), 0, p->granules());
-      col->insertRangeFrom(*c, 0, c->size());
+  for (const auto& p : parts) {
+    Block piece = readPartGranules(*p, snap, names, 0, p->granules());
+    if (out.columns() == 0) {
+      out = piece.cloneEmpty();
+      for (size_t i = 0; i < out.columns(); ++i) out.at(i).column = piece.at(i).column->cloneEmpty();  // keeps dictionaries
     }
-    ColumnPtr result = std::move(col);
-    if (dict) result = std::make_shared<ColumnLowCardinality>(dict, result->assumeMutable());
-    out.insert({result, type, n});
+    for (size_t i = 0; i < out.columns(); ++i)
+      out.at(i).column->assumeMutable()->insertRangeFrom(*piece.at(i).column, 0, piece.rows());
   }
+  if (out.columns() == 0) out = readPartGranules(DataPart(), snap, names, 0, 0);  // no parts: empty columns
+  out.setRows(out.columns() ? out.at(0).column->size() : 0);
   return out;
 }
 
 Block StorageMergeTree::readPartsFull(const std::vector<DataPartPtr>& parts) const {
-  Snapshot snap = snapshot();
-  std::vector<std::string> names;
-  for (const auto& c : physical_header_) names.push_back(c.name);
-  return readParts(parts, snap, names);
+  return readParts(parts, snapshot(), physicalNames());
 }
 
 BlockStreams StorageMergeTree::readFinal(const Snapshot& snap, const ReadRequest& request, QueryContext& context) const {
@@ -781,27 +771,37 @@ bool StorageMergeTree::mergeParts(const std::vector<DataPartPtr>& parts) {
   return true;
 }
 
-Block StorageMergeTree::readPartGranules(const DataPart& part, const Snapshot& snap, size_t first, size_t last) const {
+Block StorageMergeTree::readPartGranules(const DataPart& part, const Snapshot& snap, const std::vector<std::string>& names,
+                                         size_t first, size_t last) const {
   size_t rows = 0;
   for (size_t g = first; g < last; ++g) rows += part.granuleRows(g);
   Block out;
-  for (size_t t = 0; t < physical_header_.columns(); ++t) {
-    const auto& column = physical_header_.at(t);
-    const auto& dict = snap.dictionaries[t];
-    int pos = part.columnPosition(column.name);
+  for (const auto& n : names) {
+    int table_pos = physical_header_.position(n);
+    if (table_pos < 0) throw Exception(ErrorCodes::NO_SUCH_COLUMN_IN_TABLE, "There is no column {} in table", n);
+    const auto& type = physical_header_.at(size_t(table_pos)).type;
+    const auto& dict = snap.dictionaries[size_t(table_pos)];
+    int pos = part.columnPosition(n);
     ColumnPtr values;
     if (pos < 0) {
-      MutableColumnPtr defaults = dict ? MutableColumnPtr(ColumnUInt32::create()) : column.type->createColumn();
+      // A column added after the part was written: defaults (code 0 for LowCardinality).
+      MutableColumnPtr defaults = dict ? MutableColumnPtr(ColumnUInt32::create()) : type->createColumn();
       defaults->insertManyDefaults(rows);
       values = std::move(defaults);
     } else {
       values = part.readColumn(size_t(pos), first, last);
     }
     if (dict) values = std::make_shared<ColumnLowCardinality>(dict, values->assumeMutable());
-    out.insert({values, column.type, column.name});
+    out.insert({values, type, n});
   }
   out.setRows(rows);
   return out;
+}
+
+std::vector<std::string> StorageMergeTree::physicalNames() const {
+  std::vector<std::string> names;
+  for (const auto& c : physical_header_) names.push_back(c.name);
+  return names;
 }
 
 MutableDataPartPtr StorageMergeTree::mergeIntoPart(const std::vector<DataPartPtr>& parts, const PartName& name,
@@ -828,12 +828,13 @@ MutableDataPartPtr StorageMergeTree::mergeIntoPart(const std::vector<DataPartPtr
   }
   const size_t chunk_granules = std::max<size_t>(1, kMergeChunkRows / std::max<size_t>(1, index_granularity_));
   std::vector<size_t> next_granule(parts.size(), 0);
+  const std::vector<std::string> names = physicalNames();
   auto read = [&](size_t run, Block& block) {
     const DataPart& p = *parts[run];
     if (shutting_down_) throw Exception(ErrorCodes::ABORTED, "Merge cancelled: the table is shutting down");
     if (next_granule[run] >= p.granules()) return false;
     size_t last = std::min(p.granules(), next_granule[run] + chunk_granules);
-    block = readPartGranules(p, snap, next_granule[run], last);
+    block = readPartGranules(p, snap, names, next_granule[run], last);
     next_granule[run] = last;
     return true;
   };
@@ -1018,7 +1019,7 @@ void StorageMergeTree::mutate(const std::string& command, const std::function<Bl
         const size_t chunk = std::max<size_t>(1, kMergeChunkRows / std::max<size_t>(1, index_granularity_));
         for (size_t g = 0; g < p->granules(); g += chunk) {
           Block physical, key;
-          transform_rows(readPartGranules(*p, snap, g, std::min(p->granules(), g + chunk)), physical, key);
+          transform_rows(readPartGranules(*p, snap, physicalNames(), g, std::min(p->granules(), g + chunk)), physical, key);
           writer.write(physical, key);
         }
         part = writer.finish();

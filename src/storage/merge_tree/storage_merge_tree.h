@@ -132,8 +132,11 @@ class StorageMergeTree final : public IStorage {
   /// Writes the merge of `parts` as a new part in `dir` (streaming; not yet committed).
   MutableDataPartPtr mergeIntoPart(const std::vector<DataPartPtr>& parts, const PartName& name,
                                    const std::string& dir) const;
-  /// Granules [first, last) of `part`: every physical column (LowCardinality as table codes).
-  Block readPartGranules(const DataPart& part, const Snapshot& snap, size_t first, size_t last) const;
+  /// Granules [first, last) of `part`: columns `names` (LowCardinality over the table's
+  /// dictionaries; defaults for a column the part lacks).
+  Block readPartGranules(const DataPart& part, const Snapshot& snap, const std::vector<std::string>& names,
+                         size_t first, size_t last) const;
+  std::vector<std::string> physicalNames() const;
   static constexpr size_t kMergeChunkRows = 65536;
   std::atomic<bool> shutting_down_{false};
   /// Mutations rewrite bigger parts a chunk at a time.

@@ -20,7 +20,9 @@ namespace tally::ProfileEvents {
   M(SelectedRows, "Rows read by queries from tables and files.")              \
   M(SelectedBytes, "Bytes read by queries from tables and files.")            \
   M(MergedParts, "Merges of data parts done by the background merger.")       \
-  M(AsyncInsertFlushes, "Buffers of asynchronous inserts written.")
+  M(AsyncInsertFlushes, "Buffers of asynchronous inserts written.")         \
+  M(ViewsCollapsedSourceRows, "Inserted rows collapsed once for the materialized views that count them.") \
+  M(ViewsCollapsedRows, "Distinct rows those views read instead.")
 
 enum Event : uint32_t {
 #define M(NAME, DESCRIPTION) NAME,

@@ -106,6 +106,7 @@
   M(Bool, allow_suspicious_low_cardinality_types, false, "Allow LowCardinality of types ClickHouse warns about.") \
   M(Bool, allow_experimental_low_cardinality_type, true, "Obsolete: LowCardinality is always allowed (ClickHouse 18.x needed it).") \
   M(Bool, optimize_move_to_prewhere, true, "Move selective WHERE conditions to PREWHERE.") \
+  M(Bool, optimize_views_shared_aggregation, true, "tally: materialized views that count rows of one table read them collapsed by one shared GROUP BY.") \
   M(UInt64, mutations_sync, 0, "Wait for mutations: 0 no, 1 this replica, 2 all.") \
   M(Bool, optimize_throw_if_noop, false, "OPTIMIZE throws when there was nothing to merge.") \
   M(Bool, lightweight_deletes_sync, true, "Wait for lightweight deletes.") \

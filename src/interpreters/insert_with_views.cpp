@@ -3,12 +3,15 @@
 #include <cstdint>
 #include <map>
 #include <mutex>
+#include <set>
 
 #include "analyzer/query_analyzer.h"
 #include "common/exception.h"
+#include "common/profile_events.h"
 #include "execution/block_stream.h"
 #include "execution/operators/transform_streams.h"
 #include "interpreters/defaults_filler.h"
+#include "interpreters/view_preaggregation.h"
 #include "storage/engines/storage_materialized_view.h"
 #include "storage/engines/storage_blocks.h"
 
@@ -33,11 +36,21 @@ std::vector<std::shared_ptr<StorageMaterializedView>> viewsOf(Catalog& catalog, 
 void prepareWithViews(StatementContext& sc, const StoragePtr& storage, const std::string& database, const std::string& table,
                       const std::vector<Block>& blocks, InsertTransaction& txn, size_t depth);
 
-void prepareView(StatementContext& sc, const StorageMaterializedView& view, const StoragePtr& source,
-                 const std::vector<Block>& blocks, InsertTransaction& txn, size_t depth, std::mutex* planning) {
+/// What a view reads in place of its source table: its query, the columns and the rows.
+struct ViewInput {
+  const ASTPtr* query;
+  const ColumnsDescription* columns;
+  const std::vector<Block>* blocks;
+};
+
+std::vector<Block> runViewSelect(StatementContext& sc, const StorageMaterializedView& view, const ViewInput& input,
+                                 std::mutex* planning);
+
+void prepareView(StatementContext& sc, const StorageMaterializedView& view, const ViewInput& input,
+                 InsertTransaction& txn, size_t depth, std::mutex* planning) {
   std::vector<Block> derived;
   try {
-    derived = runViewQuery(sc, view, source, blocks, planning);
+    derived = runViewSelect(sc, view, input, planning);
   } catch (Exception& e) {
     e.addMessage("while pushing to view " + view.database() + "." + view.targetTable());
     throw;
@@ -57,8 +70,70 @@ void prepareWithViews(StatementContext& sc, const StoragePtr& storage, const std
     throw Exception(ErrorCodes::TOO_DEEP_RECURSION, "Materialized views nest deeper than {} levels (a cycle?)", kMaxViewDepth);
   txn.add(storage, storage->prepareInsert(blocks, sc.context));
   if (!anyRows(blocks)) return;
+  const ColumnsDescription columns(storage->columns().physical());
   for (const auto& view : viewsOf(sc.session.catalog(), database, table))
-    prepareView(sc, *view, storage, blocks, txn, depth, nullptr);
+    prepareView(sc, *view, ViewInput{&view->selectQuery(), &columns, &blocks}, txn, depth, nullptr);
+}
+
+AnalyzerContext contextOver(StatementContext& sc, std::map<std::string, StoragePtr>& overrides,
+                            const std::string& current_database) {
+  AnalyzerContext actx = makeAnalyzerContext(sc);
+  actx.table_overrides = &overrides;
+  actx.current_database = current_database;
+  return actx;
+}
+
+/// The views of one table that read its inserted rows collapsed (interpreters/view_preaggregation.h),
+/// when at least two of them can.
+struct SharedCollapse {
+  bool active = false;
+  std::vector<ASTPtr> rewritten;  // per view: its query over collapsed rows, or null
+  ASTPtr query;                   // the collapsing query
+};
+
+SharedCollapse planSharedCollapse(StatementContext& sc, const StoragePtr& storage, const std::string& database,
+                                  const std::string& table, const std::vector<std::shared_ptr<StorageMaterializedView>>& views) {
+  SharedCollapse plan;
+  if (!sc.context.settings.optimize_views_shared_aggregation) return plan;
+  std::set<std::string> source_columns, read;
+  for (const auto& c : storage->columns().physical()) source_columns.insert(c.name);
+  size_t eligible = 0;
+  for (const auto& view : views) {
+    plan.rewritten.push_back(rewriteForCollapsedRows(view->selectQuery(), source_columns, sc.context.function_context, read));
+    eligible += plan.rewritten.back() != nullptr;
+  }
+  if (eligible < 2) return plan;
+  std::vector<std::string> columns;
+  for (const auto& c : storage->columns().physical())
+    if (read.count(c.name)) columns.push_back(c.name);
+  plan.query = collapseQuery(database, table, columns);
+  plan.active = true;
+  return plan;
+}
+
+/// The rows of `piece` collapsed by `plan.query`, with their header in `columns`.
+std::vector<Block> collapseRows(StatementContext& sc, const SharedCollapse& plan, const StoragePtr& storage,
+                                const std::string& database, const std::string& table, const std::vector<Block>& piece,
+                                ColumnsDescription& columns) {
+  auto rows = std::make_shared<StorageBlocks>(ColumnsDescription(storage->columns().physical()), piece);
+  std::map<std::string, StoragePtr> overrides = sc.session.table_overrides;
+  overrides[database + "." + table] = rows;
+  AnalyzerContext actx = contextOver(sc, overrides, database);
+  QueryAnalyzer analyzer(actx);
+  QueryPlan query_plan = analyzer.analyze(plan.query);
+  columns = ColumnsDescription::fromBlock(query_plan.header());
+  QueryPipeline pipeline = query_plan.build(sc.context);
+  std::vector<Block> out;
+  Block b;
+  while (pipeline.stream->read(b))
+    if (b.rows()) out.push_back(std::move(b));
+  return out;
+}
+
+size_t totalRows(const std::vector<Block>& blocks) {
+  size_t n = 0;
+  for (const auto& b : blocks) n += b.rows();
+  return n;
 }
 
 }  // namespace
@@ -70,18 +145,23 @@ std::string insertJournalDirectory(Session& session) {
 
 std::vector<Block> runViewQuery(StatementContext& sc, const StorageMaterializedView& view, const StoragePtr& source,
                                 const std::vector<Block>& source_blocks, std::mutex* planning) {
+  const ColumnsDescription columns(source->columns().physical());
+  return runViewSelect(sc, view, ViewInput{&view.selectQuery(), &columns, &source_blocks}, planning);
+}
+
+namespace {
+
+std::vector<Block> runViewSelect(StatementContext& sc, const StorageMaterializedView& view, const ViewInput& input,
+                                 std::mutex* planning) {
   // The source table, for this query only, is the inserted rows (read by one stream when views
   // run in parallel: each view is then one thread's work, with no partial states to merge).
-  auto rows = std::make_shared<StorageBlocks>(ColumnsDescription(source->columns().physical()), source_blocks,
-                                              planning ? 1 : SIZE_MAX);
+  auto rows = std::make_shared<StorageBlocks>(*input.columns, *input.blocks, planning ? 1 : SIZE_MAX);
   std::unique_lock planning_lock = planning ? std::unique_lock(*planning) : std::unique_lock<std::mutex>();
   std::map<std::string, StoragePtr> overrides = sc.session.table_overrides;
   overrides[view.sourceDatabase() + "." + view.sourceTable()] = rows;
-  AnalyzerContext actx = makeAnalyzerContext(sc);
-  actx.table_overrides = &overrides;
-  actx.current_database = view.database();
+  AnalyzerContext actx = contextOver(sc, overrides, view.database());
   QueryAnalyzer analyzer(actx);
-  QueryPlan plan = analyzer.analyze(view.selectQuery());
+  QueryPlan plan = analyzer.analyze(*input.query);
 
   // Result columns go to the target's columns of the same name.
   StoragePtr target = view.target();
@@ -131,6 +211,8 @@ std::vector<Block> runViewQuery(StatementContext& sc, const StorageMaterializedV
   return out;
 }
 
+}  // namespace
+
 void insertWithViews(StatementContext& sc, const StoragePtr& storage, const std::string& database, const std::string& table,
                      const std::function<bool(Block&)>& next_block) {
   // The rows go through the views in pieces of about min_insert_block_size_rows rows (as
@@ -147,6 +229,8 @@ void insertWithViews(StatementContext& sc, const StoragePtr& storage, const std:
   InsertTransaction txn(insertJournalDirectory(sc.session));
   const size_t piece_rows = std::max<uint64_t>(sc.context.settings.min_insert_block_size_rows, 1);
   const auto views = viewsOf(sc.session.catalog(), database, table);
+  SharedCollapse shared = planSharedCollapse(sc, storage, database, table, views);
+  const ColumnsDescription source_columns(storage->columns().physical());
   std::mutex planning;
   bool any_piece = false;
   bool any_rows_recorded = false;  // the token goes with the first piece that has rows
@@ -164,6 +248,18 @@ void insertWithViews(StatementContext& sc, const StoragePtr& storage, const std:
     // The piece's write to the table and each view over it are tasks on max_threads threads,
     // each view query single-threaded. Plans are built one at a time (plan building shares the
     // query context); chains below a view run inside its task.
+    // Views that read collapsed rows get them from one GROUP BY of the piece; when collapsing
+    // saves under a tenth of the rows, the rest of the insert skips it.
+    std::vector<Block> collapsed;
+    ColumnsDescription collapsed_columns;
+    const bool collapse = shared.active && anyRows(piece);
+    if (collapse) {
+      collapsed = collapseRows(sc, shared, storage, database, table, piece, collapsed_columns);
+      const size_t collapsed_rows = totalRows(collapsed);
+      ProfileEvents::increment(ProfileEvents::ViewsCollapsedSourceRows, rows);
+      ProfileEvents::increment(ProfileEvents::ViewsCollapsedRows, collapsed_rows);
+      if (collapsed_rows * 10 > rows * 9) shared.active = false;
+    }
     const size_t tasks = 1 + (anyRows(piece) ? views.size() : 0);
     runInParallel(
         tasks, sc.context.maxThreads(),
@@ -173,7 +269,12 @@ void insertWithViews(StatementContext& sc, const StoragePtr& storage, const std:
             if (deduplicate && !any_rows_recorded) prepared->setDeduplicationToken(token);
             txn.add(storage, std::move(prepared));
           }
-          else prepareView(sc, *views[i - 1], storage, piece, txn, 0, &planning);
+          else if (collapse && shared.rewritten[i - 1])
+            prepareView(sc, *views[i - 1], ViewInput{&shared.rewritten[i - 1], &collapsed_columns, &collapsed}, txn, 0,
+                        &planning);
+          else
+            prepareView(sc, *views[i - 1], ViewInput{&views[i - 1]->selectQuery(), &source_columns, &piece}, txn, 0,
+                        &planning);
         },
         sc.context);
     any_rows_recorded = any_rows_recorded || rows > 0;

@@ -1,5 +1,6 @@
 #include "storage/column_conditions.h"
 
+#include "columns/column_low_cardinality.h"
 #include "columns/column_string.h"
 #include "columns/column_vector.h"
 #include "common/exception.h"
@@ -127,6 +128,29 @@ bool columnRangeMinMax(const Column& column, size_t start, size_t length, Field&
       if (v < lo) lo = v;
       if (v > hi) hi = v;
     }
+    min = Field(lo);
+    max = Field(hi);
+    return true;
+  }
+  if (column.kind() == ColumnKind::LowCardinality) {
+    // Strings of a dictionary: compared only where the code changes (runs of sorted parts).
+    const auto& lc = static_cast<const ColumnLowCardinality&>(column);
+    const LowCardinalityDictionary& dict = lc.getDictionary();
+    if (dict.isNullable() || dict.values().kind() != ColumnKind::String) return false;
+    const auto& values = static_cast<const ColumnString&>(dict.values());
+    std::string_view lo, hi;
+    lc.visitIndexes([&](const auto& codes) {
+      uint32_t previous = codes[start];
+      lo = hi = values.at(previous);
+      for (size_t i = start + 1; i < start + length; ++i) {
+        uint32_t code = codes[i];
+        if (code == previous) continue;
+        previous = code;
+        std::string_view v = values.at(code);
+        if (v < lo) lo = v;
+        else if (v > hi) hi = v;
+      }
+    });
     min = Field(lo);
     max = Field(hi);
     return true;

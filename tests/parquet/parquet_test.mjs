@@ -223,6 +223,35 @@ await duck.run(`COPY (
   else console.log('ok missing column: ' + r.stderr.trim());
 }
 
+// LowCardinality in a structure: string leaves are read as dictionary indices (no string per
+// row), at any depth; a Tuple naming a subset of a struct's fields reads only those, by name.
+{
+  const file = join(dir, 'types_zstd.parquet');
+  const expected = await duckRows(`SELECT id, s, u, ls, st.b AS b FROM read_parquet('${file}') ORDER BY id`);
+  const actual = jsonRows(`SELECT id, s, u, ls, tupleElement(st, 'b') AS b FROM file('${file}', Parquet,
+    'id Int64, s LowCardinality(Nullable(String)), u LowCardinality(Nullable(String)), ls Array(LowCardinality(Nullable(String))),
+     st Tuple(b LowCardinality(Nullable(String)))') ORDER BY id`);
+  compareRows('LowCardinality structure (types)', expected, actual);
+  checks++;
+  const types = query(`SELECT toTypeName(s), toTypeName(ls), toTypeName(st) FROM file('${file}', Parquet,
+    's LowCardinality(Nullable(String)), ls Array(LowCardinality(Nullable(String))), st Tuple(b LowCardinality(Nullable(String)))')
+    LIMIT 1 FORMAT TSV`).trim();
+  const wanted = 'LowCardinality(Nullable(String))\tArray(LowCardinality(Nullable(String)))\tTuple(b LowCardinality(Nullable(String)))';
+  if (types !== wanted) fail(`LowCardinality structure types: ${types}`);
+  else console.log('ok LowCardinality structure: column types');
+
+  const e2 = await duckRows(`SELECT epoch_us(timestamp) AS ts, file.type AS t, file.project AS p, details.installer.name AS i,
+    details.system.name AS sys, details.python AS py, details.ci AS ci FROM read_parquet('${bq}') ORDER BY ts`);
+  const a2 = jsonRows(`SELECT toUnixTimestamp64Micro(timestamp) AS ts, tupleElement(file, 'type') AS t,
+    tupleElement(file, 'project') AS p, tupleElement(tupleElement(details, 'installer'), 'name') AS i,
+    tupleElement(tupleElement(details, 'system'), 'name') AS sys, tupleElement(details, 'python') AS py,
+    tupleElement(details, 'ci') AS ci
+    FROM file('${bq}', Parquet, 'timestamp DateTime64(6, \\'UTC\\'), file Tuple(type LowCardinality(String), project LowCardinality(String)),
+      details Tuple(installer Tuple(name LowCardinality(Nullable(String))), system Tuple(name LowCardinality(Nullable(String))),
+      python LowCardinality(Nullable(String)), ci Nullable(Bool))') ORDER BY ts`);
+  compareRows('struct fields by name, LowCardinality leaves (file_downloads)', e2, a2);
+}
+
 // Input from stdin: tally local --input-format Parquet (table `table`, read into memory, not
 // mapped), also as the source of an INSERT into a MergeTree table.
 {

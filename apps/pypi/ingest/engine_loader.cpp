@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "download_row.h"
 #include "loader.h"
@@ -19,6 +20,68 @@ struct Mapping {
   std::string timestamp_checks;  // multiIf arguments: condition, reason, ...
   std::string date, country, project, type, installer, python, system, version, ci;
 };
+
+/// Elements of "a T, b U" at the top level (commas inside parentheses or quotes do not split).
+std::vector<std::string> splitTopLevel(std::string_view list) {
+  std::vector<std::string> out;
+  int depth = 0;
+  bool quoted = false;
+  size_t start = 0;
+  for (size_t i = 0; i < list.size(); ++i) {
+    char c = list[i];
+    if (c == '\'' && (i == 0 || list[i - 1] != '\\')) quoted = !quoted;
+    if (quoted) continue;
+    if (c == '(') ++depth;
+    if (c == ')') --depth;
+    if (c == ',' && depth == 0) {
+      out.emplace_back(list.substr(start, i - start));
+      start = i + 1;
+      while (start < list.size() && list[start] == ' ') ++start;
+    }
+  }
+  out.emplace_back(list.substr(start));
+  return out;
+}
+
+/// Is `path` ("details.installer.name") one of `used` or a prefix of one?
+bool isUsed(const std::string& path, const std::set<std::string>& used) {
+  for (const auto& u : used)
+    if (u == path || u.starts_with(path + ".")) return true;
+  return false;
+}
+
+/// The part of `type` (as DESCRIBE writes it; the column or field at `path`) that the mapping
+/// reads: Tuples keep only the fields on `used` paths (the Parquet reader then decodes no other
+/// field), strings become LowCardinality (the reader keeps Parquet's dictionary indices instead
+/// of copying a string per row, and the mapping's functions run once per distinct value).
+std::string readType(std::string_view type, const std::string& path, const std::set<std::string>& used) {
+  if (type == "String" || type == "Nullable(String)") return "LowCardinality(" + std::string(type) + ")";
+  auto inside = [&](std::string_view prefix) { return type.substr(prefix.size(), type.size() - prefix.size() - 1); };
+  if (type.starts_with("Tuple(") && type.ends_with(")")) {
+    std::string out;
+    for (const auto& element : splitTopLevel(inside("Tuple("))) {
+      size_t space = element.find(' ');
+      if (space == std::string::npos) return std::string(type);  // unnamed elements: read as they are
+      std::string name = element.substr(0, space), field = path + "." + name;
+      if (!isUsed(field, used)) continue;
+      out += (out.empty() ? "" : ", ") + name + " " + readType(std::string_view(element).substr(space + 1), field, used);
+    }
+    return out.empty() ? std::string(type) : "Tuple(" + out + ")";
+  }
+  return std::string(type);
+}
+
+/// file()'s structure for a Parquet export: the columns on `used` paths, as readType() says.
+std::string readStructure(const std::vector<std::pair<std::string, std::string>>& columns, const std::set<std::string>& used) {
+  std::string structure;
+  for (const auto& [name, type] : columns) {
+    if (!isUsed(name, used)) continue;
+    std::string quoted;
+    for (char c : name) quoted += c == '`' ? std::string("\\`") : std::string(1, c);
+    structure += (structure.empty() ? "`" : ", `") + quoted + "` " + readType(type, name, used);
+  }
+  return structure;
+}
 
 }  // namespace
 
@@ -48,15 +111,18 @@ EngineMapping buildEngineMapping(api::Connection& connection, const SourceFile& 
   std::string source = "file(" + sqlQuote(file.path) + ", " + sqlQuote(format);
   Mapping m;
   if (parquet) {
-    source += ")";
     if (!has("timestamp") || !has("file"))
       throw api::Error(117, "INCORRECT_DATA", "Cannot load " + file.path + ": not a BigQuery file_downloads or " +
                                                   "distribution_metadata export (no timestamp/file or name/upload_time columns)");
     m.timestamp_checks = "isNull(timestamp), 'missing timestamp'";
     m.date = "toDate(timestamp)";
     m.country = has("country_code") ? "ifNull(country_code, '')" : "''";
+    std::set<std::string> used = {"timestamp", "country_code", "file.project", "file.version", "file.type"};
     std::string project = "tupleElement(file, 'project')";
-    if (has("project")) project = "coalesce(" + project + ", project)";
+    if (has("project") && types["file"].find("project Nullable(") != std::string::npos) {
+      project = "coalesce(" + project + ", project)";
+      used.insert("project");
+    }
     m.project = project;
     m.type = "tupleElement(file, 'type')";
     m.version = "tupleElement(file, 'version')";
@@ -69,13 +135,16 @@ EngineMapping buildEngineMapping(api::Connection& connection, const SourceFile& 
       python = "tupleElement(details, 'python')";
       system = "tupleElement(tupleElement(details, 'system'), 'name')";
       ci = "tupleElement(details, 'ci')";
+      used.insert({"details.installer.name", "details.python", "details.system.name", "details.ci"});
     } else {  // the flattened ClickPy export: installer/python/system at the top level
       installer = has("installer") ? "tupleElement(installer, 'name')" : "CAST(NULL AS Nullable(String))";
       python = has("python") ? "python" : "CAST(NULL AS Nullable(String))";
       system = has("system") ? "tupleElement(system, 'name')" : "CAST(NULL AS Nullable(String))";
       has_ci = has("ci");
       ci = "ci";
+      used.insert({"installer.name", "python", "system.name", "ci"});
     }
+    source += ", " + sqlQuote(readStructure(columns, used)) + ")";
     m.installer = "ifNull(" + installer + ", '')";
     m.python = pythonMinorSql(python);
     m.system = "ifNull(" + system + ", '')";

@@ -363,11 +363,10 @@ class AggregatingStream final : public BlockStream {
           const uint32_t* raw = reinterpret_cast<const uint32_t*>(rawData(*cols[0]));
           for (size_t i = 0; i < rows; ++i) places[i] = lookup64(t, raw[i]);
         } else {
-          packKeys(cols, rows, [&](size_t i, const char* key) {
-            uint64_t k = 0;
-            std::memcpy(&k, key, 8);
-            places[i] = lookup64(t, k);
-          });
+          packed_keys_.resize(rows * sizeof(uint64_t));
+          uint64_t* keys = reinterpret_cast<uint64_t*>(packed_keys_.data());
+          packKeyColumns(cols, rows, keys);
+          for (size_t i = 0; i < rows; ++i) places[i] = lookup64(t, keys[i]);
         }
         break;
       }
@@ -503,7 +502,7 @@ class AggregatingStream final : public BlockStream {
     packed_keys_.resize(rows * sizeof(Key));
     hashes_.resize(rows);
     Key* keys = reinterpret_cast<Key*>(packed_keys_.data());
-    packKeys(cols, rows, [&](size_t i, const char* key) { std::memcpy(static_cast<void*>(&keys[i]), key, sizeof(Key)); });
+    packKeyColumns(cols, rows, keys);
     for (size_t i = 0; i < rows; ++i) hashes_[i] = Map::Traits::hash(keys[i]);
     constexpr size_t kAhead = 8;
     for (size_t i = 0; i < rows; ++i) {
@@ -515,19 +514,28 @@ class AggregatingStream final : public BlockStream {
     }
   }
 
-  template <typename F>
-  void packKeys(const std::vector<ColumnPtr>& cols, size_t rows, F&& f) {
-    std::vector<const char*> raws;
-    for (const auto& c : cols) raws.push_back(rawData(*c));
-    char key[32];
-    for (size_t i = 0; i < rows; ++i) {
-      std::memset(key, 0, sizeof(key));
-      size_t offset = 0;
-      for (size_t k = 0; k < cols.size(); ++k) {
-        std::memcpy(key + offset, raws[k] + i * key_widths_[k], key_widths_[k]);
-        offset += key_widths_[k];
+  /// Packs row i's key columns, in order, into the first bytes of `out[i]` (zero-padded to
+  /// sizeof(Key)), one column at a time with the copy width known at compile time.
+  template <typename Key>
+  void packKeyColumns(const std::vector<ColumnPtr>& cols, size_t rows, Key* out) {
+    std::memset(static_cast<void*>(out), 0, rows * sizeof(Key));
+    size_t offset = 0;
+    for (size_t k = 0; k < cols.size(); ++k) {
+      const char* raw = rawData(*cols[k]);
+      char* dst = reinterpret_cast<char*>(out) + offset;
+      auto copy = [&]<size_t W>() {
+        for (size_t i = 0; i < rows; ++i) std::memcpy(dst + i * sizeof(Key), raw + i * W, W);
+      };
+      switch (key_widths_[k]) {
+        case 1: copy.template operator()<1>(); break;
+        case 2: copy.template operator()<2>(); break;
+        case 4: copy.template operator()<4>(); break;
+        case 8: copy.template operator()<8>(); break;
+        case 16: copy.template operator()<16>(); break;
+        default:
+          for (size_t i = 0; i < rows; ++i) std::memcpy(dst + i * sizeof(Key), raw + i * key_widths_[k], key_widths_[k]);
       }
-      f(i, key);
+      offset += key_widths_[k];
     }
   }
 
@@ -602,6 +610,56 @@ class AggregatingStream final : public BlockStream {
     t.map_string = StringHashMap<char>(16);
   }
 
+  /// Appends the keys of `packed` (groups of `width` bytes: key columns in order) to
+  /// `key_columns`. LowCardinality ids become codes of the result's dictionary, each distinct id
+  /// looked up once.
+  void decodePackedKeys(const PODArray<char>& packed, size_t width, MutableColumns& key_columns) {
+    const size_t groups = packed.size() / width;
+    PODArray<uint32_t> codes;
+    size_t offset = 0;
+    for (size_t k = 0; k < key_columns.size(); ++k) {
+      const char* src = packed.data() + offset;
+      Column& column = *key_columns[k];
+      if (k < lc_key_ids_.size() && lc_key_ids_[k]) {
+        const LowCardinalityKeyIds& ids = *lc_key_ids_[k];
+        if (column.kind() == ColumnKind::LowCardinality) {
+          auto& lc = static_cast<ColumnLowCardinality&>(column);
+          constexpr uint32_t kNoCode = ~0U;
+          PODArray<uint32_t> code_of_id;
+          code_of_id.resizeFill(ids.values.size(), kNoCode);
+          codes.resize(groups);
+          for (size_t g = 0; g < groups; ++g) {
+            uint32_t id;
+            std::memcpy(&id, src + g * width, 4);
+            uint32_t& code = code_of_id[id];
+            if (code == kNoCode) {
+              if (id == 0) {
+                code = 0;  // NULL
+              } else {
+                lc.insertData(ids.values[id].data(), ids.values[id].size());
+                code = lc.getIndexAt(lc.size() - 1);
+                lc.popBack(1);
+              }
+            }
+            codes[g] = code;
+          }
+          lc.insertIndexes(codes.data(), groups);
+        } else {
+          for (size_t g = 0; g < groups; ++g) {
+            uint32_t id;
+            std::memcpy(&id, src + g * width, 4);
+            if (id == 0) column.insertDefault();
+            else column.insertData(ids.values[id].data(), ids.values[id].size());
+          }
+        }
+      } else {
+        column.reserve(column.size() + groups);
+        for (size_t g = 0; g < groups; ++g) column.insertData(src + g * width, key_widths_[k]);
+      }
+      offset += key_widths_[k];
+    }
+  }
+
   void finish(GroupTable& t) {
     if (method_ == AggregationMethod::NoKeys && !t.no_key) t.no_key = newGroup(t);
 
@@ -611,33 +669,14 @@ class AggregatingStream final : public BlockStream {
     std::vector<AggregateDataPtr> places;
     places.reserve(t.groups);
 
-    // LowCardinality results: the code of each id in the result's dictionary, once known.
-    constexpr uint32_t kNoCode = ~0U;
-    std::vector<PODArray<uint32_t>> result_codes(key_columns.size());
-    for (size_t k = 0; k < lc_key_ids_.size(); ++k)
-      if (lc_key_ids_[k] && key_columns[k]->kind() == ColumnKind::LowCardinality)
-        result_codes[k].resizeFill(lc_key_ids_[k]->values.size(), kNoCode);
+    // Packed keys (Key64/128/256) are gathered first and decoded a column at a time.
+    PODArray<char> packed;
+    size_t packed_width = 0;
+    for (auto w : key_widths_) packed_width += w;
     auto insert_raw = [&](const char* key) {
-      size_t offset = 0;
-      for (size_t k = 0; k < key_columns.size(); ++k) {
-        if (k < lc_key_ids_.size() && lc_key_ids_[k]) {
-          uint32_t id = 0;
-          std::memcpy(&id, key + offset, 4);
-          uint32_t* code = result_codes[k].empty() ? nullptr : &result_codes[k][id];
-          if (code && *code != kNoCode) {
-            static_cast<ColumnLowCardinality&>(*key_columns[k]).insertIndex(*code);
-          } else if (id == 0) {
-            key_columns[k]->insertDefault();  // NULL
-          } else {
-            std::string_view value = lc_key_ids_[k]->values[id];
-            key_columns[k]->insertData(value.data(), value.size());
-            if (code) *code = static_cast<ColumnLowCardinality&>(*key_columns[k]).getIndexAt(key_columns[k]->size() - 1);
-          }
-        } else {
-          key_columns[k]->insertData(key + offset, key_widths_[k]);
-        }
-        offset += key_widths_[k];
-      }
+      size_t at = packed.size();
+      packed.resize(at + packed_width);
+      std::memcpy(packed.data() + at, key, packed_width);
     };
     switch (method_) {
       case AggregationMethod::NoKeys: places.push_back(t.no_key); break;
@@ -711,6 +750,8 @@ class AggregatingStream final : public BlockStream {
         });
         break;
     }
+
+    if (!packed.empty()) decodePackedKeys(packed, packed_width, key_columns);
 
     // Totals: merge every group into one state before the groups are finalised.
     if (totals_ && params_.with_totals) {

@@ -1,5 +1,6 @@
 #include "formats/parquet/assemble.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "columns/column_array.h"
@@ -8,7 +9,11 @@
 #include "columns/column_string.h"
 #include "columns/column_tuple.h"
 #include "columns/column_vector.h"
+#include "columns/column_low_cardinality.h"
 #include "common/exception.h"
+#include "types/data_type_array.h"
+#include "types/data_type_low_cardinality.h"
+#include "types/data_type_nullable.h"
 
 namespace tally::parquet {
 
@@ -85,17 +90,42 @@ MutableColumnPtr scatter(const ShapeNode& leaf, Column& values, const uint16_t* 
   return nullptr;
 }
 
+/// A string leaf kept as dictionary indices: LowCardinality(leaf's type), each dictionary value
+/// entered once; NULL (or default) slots get code 0.
+MutableColumnPtr lowCardinalityLeaf(const ShapeNode& leaf, ChunkData& chunk, const uint16_t* def, size_t n) {
+  auto column = lowCardinalityLeafType(leaf)->createColumn();
+  auto& lc = static_cast<ColumnLowCardinality&>(*column);
+  // The column was just created: its dictionary is its own.
+  auto& dictionary = const_cast<LowCardinalityDictionary&>(lc.getDictionary());
+  const Column& values = *chunk.dictionary;
+  std::vector<uint32_t> remap(values.size());
+  for (size_t d = 0; d < values.size(); ++d) remap[d] = dictionary.insertRaw(values.getDataAt(d));
+  std::vector<uint32_t> codes(n);
+  const uint32_t* src = chunk.codes.data();
+  if (!def) {
+    for (size_t i = 0; i < n; ++i) codes[i] = remap[src[i]];
+  } else {
+    const uint16_t max_def = uint16_t(leaf.max_def);
+    size_t j = 0;
+    for (size_t i = 0; i < n; ++i) codes[i] = def[i] == max_def ? remap[src[j++]] : 0;
+  }
+  lc.insertIndexes(codes.data(), n);
+  return column;
+}
+
 /// The leaf's column over `n` slots with definition levels `def` (nullptr: all present).
-MutableColumnPtr leafColumn(const ShapeNode& leaf, MutableColumnPtr values, const uint16_t* def, size_t n,
+MutableColumnPtr leafColumn(const ShapeNode& leaf, ChunkData& chunk, const uint16_t* def, size_t n,
                             const std::string& what) {
   size_t present = n;
   if (def) {
     present = 0;
     for (size_t i = 0; i < n; ++i) present += def[i] == uint16_t(leaf.max_def);
   }
-  if (values->size() != present)
-    throw Exception(ErrorCodes::INCORRECT_DATA, "Parquet: {}: {} values for {} non-NULL slots", what, values->size(),
-                    present);
+  const size_t have = chunk.coded ? chunk.codes.size() : chunk.values->size();
+  if (have != present)
+    throw Exception(ErrorCodes::INCORRECT_DATA, "Parquet: {}: {} values for {} non-NULL slots", what, have, present);
+  if (chunk.coded) return lowCardinalityLeaf(leaf, chunk, def, n);
+  MutableColumnPtr values = std::move(chunk.values);
   MutableColumnPtr nested = present == n ? std::move(values) : scatter(leaf, *values, def, n);
   if (!leaf.nullable) return nested;
   auto null_map = ColumnUInt8::create();
@@ -115,7 +145,7 @@ LeafColumn buildLeaf(const ShapeNode& leaf, ChunkData& chunk, const std::string&
   const size_t n = chunk.num_slots;
   const uint16_t* def = chunk.def.empty() ? nullptr : chunk.def.data();
   if (k == 0) {
-    result.inner = leafColumn(leaf, std::move(chunk.values), def, n, what);
+    result.inner = leafColumn(leaf, chunk, def, n, what);
     return result;
   }
   if (!def || chunk.rep.size() != n)
@@ -148,7 +178,7 @@ LeafColumn buildLeaf(const ShapeNode& leaf, ChunkData& chunk, const std::string&
     }
     if (slot) slot_defs.push_back(d);
   }
-  result.inner = leafColumn(leaf, std::move(chunk.values), slot_defs.data(), slot_defs.size(), what);
+  result.inner = leafColumn(leaf, chunk, slot_defs.data(), slot_defs.size(), what);
   return result;
 }
 
@@ -203,14 +233,40 @@ MutableColumnPtr construct(const ShapeNode& node, std::vector<LeafColumn>& leave
   return nullptr;
 }
 
+DataTypePtr assembledType(const ShapeNode& node, const std::vector<bool>& coded) {
+  switch (node.kind) {
+    case ShapeNode::Kind::Leaf: return coded[node.leaf] ? lowCardinalityLeafType(node) : node.type;
+    case ShapeNode::Kind::Tuple: {
+      DataTypes types;
+      std::vector<std::string> names;
+      for (const auto& c : node.children) {
+        types.push_back(assembledType(c, coded));
+        names.push_back(c.name);
+      }
+      return std::make_shared<DataTypeTuple>(types, names);
+    }
+    case ShapeNode::Kind::Array: return std::make_shared<DataTypeArray>(assembledType(node.children.front(), coded));
+  }
+  return node.type;
+}
+
 }  // namespace
 
+DataTypePtr lowCardinalityLeafType(const ShapeNode& leaf) {
+  return std::make_shared<DataTypeLowCardinality>(leaf.nullable ? makeNullable(leaf.base_type) : leaf.base_type);
+}
+
 ColumnPtr assembleColumn(const ShapeNode& column, std::vector<ChunkData>& chunks, size_t num_rows,
-                         const std::string& what) {
+                         const std::string& what, DataTypePtr& type) {
   std::vector<const ShapeNode*> leaf_nodes;
   collectLeafNodes(column, leaf_nodes);
   std::vector<LeafColumn> leaves(chunks.size());
-  for (const ShapeNode* leaf : leaf_nodes) leaves[leaf->leaf] = buildLeaf(*leaf, chunks[leaf->leaf], what);
+  std::vector<bool> coded(chunks.size());
+  for (const ShapeNode* leaf : leaf_nodes) {
+    coded[leaf->leaf] = chunks[leaf->leaf].coded;
+    leaves[leaf->leaf] = buildLeaf(*leaf, chunks[leaf->leaf], what);
+  }
+  type = std::count(coded.begin(), coded.end(), true) ? assembledType(column, coded) : column.type;
   MutableColumnPtr result = construct(column, leaves, 0, what);
   if (result->size() != num_rows)
     throw Exception(ErrorCodes::INCORRECT_DATA, "Parquet: {}: {} rows where the row group has {}", what, result->size(),

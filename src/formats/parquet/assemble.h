@@ -14,7 +14,12 @@
 namespace tally::parquet {
 
 /// `chunks` is indexed by leaf number; the leaves of `column` are consumed (moved from).
+/// `type` gets the column's type: column.type, except that string leaves read as dictionary
+/// indices (ChunkData::coded) are LowCardinality(leaf type).
 ColumnPtr assembleColumn(const ShapeNode& column, std::vector<ChunkData>& chunks, size_t num_rows,
-                         const std::string& what);
+                         const std::string& what, DataTypePtr& type);
+
+/// LowCardinality of a leaf's type (Nullable inside when the leaf is).
+DataTypePtr lowCardinalityLeafType(const ShapeNode& leaf);
 
 }  // namespace tally::parquet

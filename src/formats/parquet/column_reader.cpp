@@ -34,6 +34,7 @@ struct ChunkReader {
   std::vector<int64_t> ints;
   std::vector<uint8_t> split;
   MutableColumnPtr dictionary;
+  bool keep_codes = false;
 
   [[noreturn]] void corrupt(size_t position, const std::string& message) const {
     throw Exception(ErrorCodes::INCORRECT_DATA, "Parquet: {} at file position {}: {}", what, position, message);
@@ -549,19 +550,51 @@ struct ChunkReader {
       }
       result.num_slots += n;
       size_t non_null = checkLevels(result, first, n, page_pos);
-      decodeValues(h.encoding, p, size, non_null, *result.values, page_pos);
+      const bool dictionary_page = h.encoding == Encoding::PLAIN_DICTIONARY || h.encoding == Encoding::RLE_DICTIONARY;
+      if (keep_codes && dictionary_page && result.values->empty()) {
+        appendCodes(p, size, non_null, result, page_pos);
+      } else {
+        if (result.coded) decodeCodes(result, page_pos);  // a page of another encoding: strings after all
+        keep_codes = false;
+        decodeValues(h.encoding, p, size, non_null, *result.values, page_pos);
+      }
       values_left -= n;
     }
+    if (result.coded) result.dictionary = std::move(dictionary);
     return result;
+  }
+
+  /// A dictionary-encoded page kept as indices (checked against the dictionary).
+  void appendCodes(const uint8_t* p, size_t size, size_t n, ChunkData& result, size_t position) {
+    if (n == 0) return;
+    if (!dictionary) corrupt(position, "a dictionary-encoded page without a dictionary page");
+    if (size < 1) corrupt(position, "a dictionary-encoded page without its bit width");
+    const size_t old = result.codes.size();
+    result.codes.resize(old + n);
+    RleBitPackedDecoder decoder(p + 1, size - 1, p[0], &what);
+    decoder.decode(result.codes.data() + old, n);
+    uint32_t max_index = 0;
+    for (size_t i = old; i < old + n; ++i) max_index = std::max(max_index, result.codes[i]);
+    if (max_index >= dictionary->size())
+      corrupt(position, fmt::format("dictionary index {} out of range (the dictionary has {} values)", max_index,
+                                    dictionary->size()));
+    result.coded = true;
+  }
+
+  /// Turns the indices kept so far into values.
+  void decodeCodes(ChunkData& result, size_t position) {
+    gather(result.codes.data(), result.codes.size(), *result.values, position);
+    result.codes.clear();
+    result.coded = false;
   }
 };
 
 }  // namespace
 
 ChunkData readColumnChunk(std::string_view file, const ColumnChunk& chunk, const ShapeNode& leaf,
-                          const std::string& path, size_t row_group, size_t num_rows) {
+                          const std::string& path, size_t row_group, size_t num_rows, bool keep_codes) {
   ChunkReader reader{file, leaf, fmt::format("column '{}' (row group {})", path, row_group), num_rows, {}, {}, {},
-                     {}, nullptr};
+                     {}, nullptr, keep_codes && leaf.value_kind == ValueKind::String};
   return reader.read(chunk);
 }
 

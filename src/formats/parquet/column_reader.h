@@ -21,12 +21,18 @@ struct ChunkData {
   std::vector<uint16_t> def;  // one per value slot; empty when max_def == 0
   std::vector<uint16_t> rep;  // empty when max_rep == 0
   size_t num_slots = 0;       // values including NULLs (level entries)
-  MutableColumnPtr values;    // the non-NULL values, leaf.base_type
+  MutableColumnPtr values;    // the non-NULL values, leaf.base_type (empty when `coded`)
+  /// With `keep_codes`, a string chunk whose pages are all dictionary-encoded keeps its values
+  /// as indices (`codes`, checked against the dictionary) into `dictionary`.
+  bool coded = false;
+  std::vector<uint32_t> codes;
+  MutableColumnPtr dictionary;
 };
 
 /// Decodes the chunk `chunk` of `leaf` from `file`. `row_group` (0-based) and `path` are for
 /// messages; a leaf outside arrays may not hold more than `num_rows` values (the row group's).
+/// `keep_codes`: a string leaf read as LowCardinality keeps dictionary indices (see ChunkData).
 ChunkData readColumnChunk(std::string_view file, const ColumnChunk& chunk, const ShapeNode& leaf,
-                          const std::string& path, size_t row_group, size_t num_rows);
+                          const std::string& path, size_t row_group, size_t num_rows, bool keep_codes = false);
 
 }  // namespace tally::parquet

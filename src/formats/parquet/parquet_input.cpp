@@ -9,6 +9,8 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 
+#include <algorithm>
+
 #include "columns/column_array.h"
 #include "columns/column_nullable.h"
 #include "columns/column_tuple.h"
@@ -121,12 +123,12 @@ class ParquetInputFormat final : public IInputFormat {
       Block block;
       for (size_t i = 0; i < header_.columns(); ++i) {
         const auto& target = header_.at(i);
-        const ShapeNode& node = schema_.columns[positions_[i]];
+        const ShapeNode& node = nodes_[i];
         std::vector<ChunkData> chunks(schema_.num_leaves);
-        readLeaves(node, group, index, rows, chunks);
+        readLeaves(node, group, index, rows, keep_codes_, chunks);
         const std::string what = fmt::format("column '{}' (row group {})", node.name, index);
-        ColumnPtr column = assembleColumn(node, chunks, rows, what);
-        DataTypePtr type = node.type;
+        DataTypePtr type;
+        ColumnPtr column = assembleColumn(node, chunks, rows, what, type);
         if (settings_.null_as_default) dropNullsForTarget(column, type, target.type);
         if (type->name() != target.type->name()) {
           try {
@@ -158,23 +160,79 @@ class ParquetInputFormat final : public IInputFormat {
       if (found == schema_.columns.size())
         throw Exception(ErrorCodes::THERE_IS_NO_COLUMN, "Column \"{}\" is not presented in input data", c.name);
       positions_.push_back(found);
+      nodes_.push_back(selectFields(schema_.columns[found], c.type));
+      markLowCardinalityLeaves(nodes_.back(), c.type);
+    }
+  }
+
+  /// The part of `node` the target type asks for: a Tuple with named elements that all name
+  /// fields of a struct reads only those fields (in the target's order; at any depth), so
+  /// unneeded fields are never decoded. Otherwise the whole node.
+  static ShapeNode selectFields(const ShapeNode& node, const DataTypePtr& target) {
+    if (node.kind == ShapeNode::Kind::Array && target->typeId() == TypeIndex::Array) {
+      ShapeNode out = node;
+      out.children[0] = selectFields(node.children[0], static_cast<const DataTypeArray&>(*target).getNestedType());
+      out.type = std::make_shared<DataTypeArray>(out.children[0].type);
+      return out;
+    }
+    if (node.kind != ShapeNode::Kind::Tuple || target->typeId() != TypeIndex::Tuple) return node;
+    const auto& tuple = static_cast<const DataTypeTuple&>(*target);
+    if (!tuple.hasExplicitNames()) return node;
+    ShapeNode out = node;
+    out.children.clear();
+    DataTypes types;
+    for (size_t i = 0; i < tuple.getElements().size(); ++i) {
+      const std::string& name = tuple.getElementNames()[i];
+      auto child = std::find_if(node.children.begin(), node.children.end(), [&](const ShapeNode& c) { return c.name == name; });
+      if (child == node.children.end()) return node;  // not a subset: read it all (the cast reports what differs)
+      out.children.push_back(selectFields(*child, tuple.getElements()[i]));
+      types.push_back(out.children.back().type);
+    }
+    if (out.children.empty()) return node;
+    out.type = std::make_shared<DataTypeTuple>(types, tuple.getElementNames());
+    return out;
+  }
+
+  /// String leaves wanted as LowCardinality of their own type (inside Tuples and Arrays the
+  /// target mirrors) are read as dictionary indices: no string is copied per row.
+  void markLowCardinalityLeaves(const ShapeNode& node, const DataTypePtr& target) {
+    keep_codes_.resize(schema_.num_leaves);
+    switch (node.kind) {
+      case ShapeNode::Kind::Leaf:
+        if (node.value_kind == ValueKind::String && target->typeId() == TypeIndex::LowCardinality &&
+            lowCardinalityLeafType(node)->name() == target->name())
+          keep_codes_[node.leaf] = true;
+        return;
+      case ShapeNode::Kind::Tuple: {
+        if (target->typeId() != TypeIndex::Tuple) return;
+        const auto& elements = static_cast<const DataTypeTuple&>(*target).getElements();
+        if (elements.size() != node.children.size()) return;
+        for (size_t i = 0; i < elements.size(); ++i) markLowCardinalityLeaves(node.children[i], elements[i]);
+        return;
+      }
+      case ShapeNode::Kind::Array:
+        if (target->typeId() == TypeIndex::Array)
+          markLowCardinalityLeaves(node.children.front(), static_cast<const DataTypeArray&>(*target).getNestedType());
+        return;
     }
   }
 
   void readLeaves(const ShapeNode& node, const RowGroup& group, size_t index, size_t rows,
-                  std::vector<ChunkData>& chunks) {
+                  const std::vector<bool>& keep_codes, std::vector<ChunkData>& chunks) {
     if (node.kind == ShapeNode::Kind::Leaf) {
       chunks[node.leaf] = readColumnChunk(bytes_->view(), group.columns[node.leaf], node,
-                                          schema_.leaf_paths[node.leaf], index, rows);
+                                          schema_.leaf_paths[node.leaf], index, rows, keep_codes[node.leaf]);
       return;
     }
-    for (const auto& c : node.children) readLeaves(c, group, index, rows, chunks);
+    for (const auto& c : node.children) readLeaves(c, group, index, rows, keep_codes, chunks);
   }
 
   std::unique_ptr<ParquetBytes> bytes_;
   FileMetaData metadata_;
   ParquetSchema schema_;
   std::vector<size_t> positions_;  // header column -> top-level schema column
+  std::vector<ShapeNode> nodes_;   // header column -> the part of that column it reads
+  std::vector<bool> keep_codes_;   // per leaf: read as dictionary indices (LowCardinality)
   size_t next_row_group_ = 0;
 };
 

@@ -337,7 +337,9 @@ void PartWriter::flushRows(size_t count) {
         throw Exception(ErrorCodes::LOGICAL_ERROR, "Dictionary of column {} outgrew its code width while writing part {}",
                         c.pc.name, dir_);
       data = codesOfWidth(*chunk, c.pc.code_width);
-      for_minmax = chunk->isNullableDictionary() ? nullptr : chunk->convertToFullColumn();
+      if (chunk->isNullableDictionary()) for_minmax = nullptr;
+      else if (chunk->getDictionary().values().kind() == ColumnKind::String) for_minmax = chunk;  // min/max on codes
+      else for_minmax = chunk->convertToFullColumn();
       if (!for_minmax) c.usable = false;
     }
     DataTypePtr stored_type = c.pc.code_width ? codeType(c.pc.code_width) : c.pc.type;

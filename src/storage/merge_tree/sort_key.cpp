@@ -89,10 +89,26 @@ bool rankColumn(const Column& column, Ranks& ranks, uint64_t& max_rank) {
       const Column& values = lc.getDictionary().values();
       if (values.kind() != ColumnKind::String) return false;
       const auto& strings = static_cast<const ColumnString&>(values);
-      // Rank the dictionary once, then map each row's code.
-      Ranks dict_ranks;
+      // Ranks of the dictionary's values, kept with the dictionary (it only grows: recomputed
+      // when it has), then each row's code mapped.
+      auto cached = lc.getDictionary().derived("sort_key ranks");
+      std::lock_guard lock(cached->mutex);
+      if (cached->computed != strings.size()) {
+        std::vector<uint32_t> order(strings.size());
+        for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return strings.at(a) < strings.at(b); });
+        cached->remap.resize(strings.size());
+        uint32_t rank = 0;
+        for (size_t r = 0; r < order.size(); ++r) {
+          if (r > 0 && strings.at(order[r]) != strings.at(order[r - 1])) ++rank;
+          cached->remap[order[r]] = rank;
+        }
+        cached->computed = strings.size();
+        cached->result = nullptr;
+      }
+      const uint32_t* dict_ranks = cached->remap.data();
       uint64_t dict_max = 0;
-      rankStrings(strings.size(), [&](size_t i) { return strings.at(i); }, dict_ranks, dict_max);
+      for (size_t i = 0; i < cached->computed; ++i) dict_max = std::max<uint64_t>(dict_max, dict_ranks[i]);
       ranks.resize(lc.size());
       lc.visitIndexes([&](const auto& codes) {
         for (size_t i = 0; i < ranks.size(); ++i) ranks[i] = dict_ranks[codes[i]];

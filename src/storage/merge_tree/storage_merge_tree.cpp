@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <unordered_map>
 
@@ -16,6 +17,7 @@
 #include "storage/column_conditions.h"
 #include "storage/insert_transaction.h"
 #include "storage/merge_tree/merge_scheduler.h"
+#include "storage/merge_tree/merge_selector.h"
 #include "storage/merge_tree/sort_key.h"
 #include "storage/merge_tree/sorted_runs_merger.h"
 #include "types/data_type_low_cardinality.h"
@@ -883,25 +885,26 @@ bool StorageMergeTree::mergeStep() {
   std::unique_lock merge_lock(merge_mutex_, std::try_to_lock);
   if (!merge_lock.owns_lock()) return false;
   std::vector<DataPartPtr> parts = activeParts();
-  // Per partition, the run of up to 10 consecutive parts with the smallest total size.
-  constexpr size_t kMaxPartsToMerge = 10;
-  constexpr uint64_t kMaxBytesToMerge = uint64_t(16) << 30;
+  // Per partition, the run of parts the size-tiered selector prefers; the cheapest of those.
+  const int64_t now = int64_t(::time(nullptr));
+  const MergeSelectorSettings settings;
   std::vector<DataPartPtr> best;
-  uint64_t best_bytes = UINT64_MAX;
+  double best_bytes = 0;
   for (size_t i = 0; i < parts.size();) {
     size_t j = i;
     while (j < parts.size() && parts[j]->name.partition_id == parts[i]->name.partition_id) ++j;
-    size_t count = j - i;
-    if (count >= 2) {
-      size_t window = std::min(kMaxPartsToMerge, count);
-      for (size_t s = i; s + window <= j; ++s) {
-        uint64_t bytes = 0;
-        for (size_t k = s; k < s + window; ++k) bytes += parts[k]->bytes_on_disk;
-        if (spansInflightBlock(parts[s]->name.min_block, parts[s + window - 1]->name.max_block)) continue;
-        if (bytes < best_bytes && bytes <= kMaxBytesToMerge) {
-          best_bytes = bytes;
-          best.assign(parts.begin() + long(s), parts.begin() + long(s + window));
-        }
+    std::vector<MergeSelectorPart> candidates;
+    for (size_t k = i; k < j; ++k) candidates.push_back({parts[k]->bytes_on_disk, now - parts[k]->modification_time});
+    auto [begin, end] = selectMergeRange(candidates, settings, [&](size_t b, size_t e) {
+      return !spansInflightBlock(parts[i + b]->name.min_block, parts[i + e - 1]->name.max_block);
+    });
+    if (end > begin) {
+      double bytes = 0;
+      for (size_t k = begin; k < end; ++k) bytes += double(candidates[k].bytes);
+      bytes /= double(end - begin);
+      if (best.empty() || bytes < best_bytes) {
+        best.assign(parts.begin() + long(i + begin), parts.begin() + long(i + end));
+        best_bytes = bytes;
       }
     }
     i = j;

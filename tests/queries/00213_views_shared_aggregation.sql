@@ -1,0 +1,68 @@
+-- Tags: clickhouse-reference
+-- Several materialized views of one table: the ones that count or take min, max or uniqExact read
+-- the inserted rows collapsed by one shared GROUP BY in tally, the others the rows themselves.
+-- Every target must hold what ClickHouse computes, over inserts of many pieces.
+DROP TABLE IF EXISTS raw;
+DROP TABLE IF EXISTS per_day;
+DROP TABLE IF EXISTS per_day_mv;
+DROP TABLE IF EXISTS by_version;
+DROP TABLE IF EXISTS by_version_mv;
+DROP TABLE IF EXISTS us_only;
+DROP TABLE IF EXISTS us_only_mv;
+DROP TABLE IF EXISTS monthly;
+DROP TABLE IF EXISTS monthly_mv;
+DROP TABLE IF EXISTS sums;
+DROP TABLE IF EXISTS sums_mv;
+DROP TABLE IF EXISTS ones;
+DROP TABLE IF EXISTS ones_mv;
+DROP TABLE IF EXISTS spread;
+DROP TABLE IF EXISTS spread_mv;
+DROP TABLE IF EXISTS busy;
+DROP TABLE IF EXISTS busy_mv;
+CREATE TABLE raw (date Date, project String, version String, country_code String, value UInt64) ENGINE = MergeTree ORDER BY (project, date);
+CREATE TABLE per_day (project String, date Date, c UInt64) ENGINE = SummingMergeTree ORDER BY (project, date);
+CREATE MATERIALIZED VIEW per_day_mv TO per_day AS SELECT project, date, count() AS c FROM raw GROUP BY project, date;
+CREATE TABLE by_version (project String, version String, `count()` UInt64, `toInt64(count())` Int64) ENGINE = SummingMergeTree ORDER BY (project, version);
+CREATE MATERIALIZED VIEW by_version_mv TO by_version AS SELECT project, version, count(), toInt64(count()) FROM raw GROUP BY project, version;
+CREATE TABLE us_only (project String, c UInt64, first Date, last Date) ENGINE = MergeTree ORDER BY project;
+CREATE MATERIALIZED VIEW us_only_mv TO us_only AS SELECT project, count() AS c, min(date) AS first, max(date) AS last FROM raw WHERE country_code = 'US' GROUP BY project;
+CREATE TABLE monthly (month Date, doubled UInt64) ENGINE = SummingMergeTree ORDER BY month;
+CREATE MATERIALIZED VIEW monthly_mv TO monthly AS SELECT toStartOfMonth(date) AS month, count() * 2 AS doubled FROM raw GROUP BY month;
+CREATE TABLE sums (project String, total UInt64) ENGINE = SummingMergeTree ORDER BY project;
+CREATE MATERIALIZED VIEW sums_mv TO sums AS SELECT project, sum(value) AS total FROM raw GROUP BY project;
+CREATE TABLE ones (project String, n UInt64) ENGINE = SummingMergeTree ORDER BY project;
+CREATE MATERIALIZED VIEW ones_mv TO ones AS SELECT project, countIf(version = '1') AS n FROM raw GROUP BY project;
+CREATE TABLE spread (project String, countries UInt64) ENGINE = MergeTree ORDER BY project;
+CREATE MATERIALIZED VIEW spread_mv TO spread AS SELECT project, uniqExact(country_code) AS countries FROM raw GROUP BY project;
+CREATE TABLE busy (date Date, c UInt64) ENGINE = MergeTree ORDER BY date;
+CREATE MATERIALIZED VIEW busy_mv TO busy AS SELECT date, count() AS c FROM raw GROUP BY date HAVING count() > 700;
+SET min_insert_block_size_rows = 1000;
+INSERT INTO raw SELECT toDate('2024-01-30') + number % 5, concat('p', toString(number % 7)), toString(number % 3), ['US', 'DE', 'FR', 'US'][number % 4 + 1], number % 10 FROM numbers(4000);
+INSERT INTO raw SELECT toDate('2024-01-30') + number % 3, concat('p', toString(number % 4)), toString(number % 2), ['US', 'IN'][number % 2 + 1], number FROM numbers(1500);
+SELECT project, date, sum(c) FROM per_day GROUP BY project, date ORDER BY project, date;
+SELECT project, version, sum(`count()`), sum(`toInt64(count())`) FROM by_version GROUP BY project, version ORDER BY project, version;
+SELECT project, sum(c), min(first), max(last) FROM us_only GROUP BY project ORDER BY project;
+SELECT month, sum(doubled) FROM monthly GROUP BY month ORDER BY month;
+SELECT project, sum(total) FROM sums GROUP BY project ORDER BY project;
+SELECT project, sum(n) FROM ones GROUP BY project ORDER BY project;
+SELECT project, countries FROM spread ORDER BY project, countries;
+SELECT date, c FROM busy ORDER BY date, c;
+-- every rollup equals the aggregation over the raw table
+SELECT (SELECT sum(c) FROM per_day) = (SELECT count() FROM raw), (SELECT sum(doubled) FROM monthly) = 2 * (SELECT count() FROM raw);
+DROP TABLE per_day_mv;
+DROP TABLE by_version_mv;
+DROP TABLE us_only_mv;
+DROP TABLE monthly_mv;
+DROP TABLE sums_mv;
+DROP TABLE ones_mv;
+DROP TABLE spread_mv;
+DROP TABLE busy_mv;
+DROP TABLE per_day;
+DROP TABLE by_version;
+DROP TABLE us_only;
+DROP TABLE monthly;
+DROP TABLE sums;
+DROP TABLE ones;
+DROP TABLE spread;
+DROP TABLE busy;
+DROP TABLE raw;

@@ -21,6 +21,7 @@ ColumnPtr plainColumn(const ColumnPtr& c) {
 
 InSet::InSet(DataTypes types, Columns columns, bool transform_null_in)
     : types_(std::move(types)), transform_null_in_(transform_null_in) {
+  if (columns.size() == 1) values_ = columns[0];
   if (types_.size() == 1) {
     DataTypePtr t = types_[0];
     if (!t->isNullable() && t->isValueRepresentedByNumber() && t->haveMaximumSizeOfValue() && t->sizeOfValueInMemory() <= 8) {
@@ -116,6 +117,10 @@ class FunctionIn final : public IFunction {
     if (negate_)
       for (auto& v : res->getData()) v = !v;
     return res;
+  }
+  ColumnWithTypeAndName inSetValues() const override {
+    if (negate_ || key_columns_ != 1 || !set_->values()) return {};
+    return {set_->values(), set_->types()[0], ""};
   }
 
  private:

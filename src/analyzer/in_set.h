@@ -20,6 +20,8 @@ class InSet {
   /// For each row of `keys` (columns of the set's types), 1 if present, else 0.
   void contains(const Columns& keys, size_t rows, PODArray<UInt8>& result) const;
   size_t size() const { return size_; }
+  /// The values of a set with one key column (as given to the constructor); null otherwise.
+  const ColumnPtr& values() const { return values_; }
   const DataTypes& types() const { return types_; }
 
  private:
@@ -27,6 +29,7 @@ class InSet {
   std::string_view serialize(const Columns& keys, size_t row, Arena& arena) const;
 
   DataTypes types_;
+  ColumnPtr values_;
   bool transform_null_in_;
   bool has_null_ = false;
   bool single_fixed_ = false;  // one non-Nullable fixed-width key (numbers, dates)

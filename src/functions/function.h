@@ -64,6 +64,11 @@ class IFunction {
   virtual bool useDefaultImplementationForNothing() const { return true; }
   virtual std::vector<size_t> getArgumentsThatAreAlwaysConstant() const { return {}; }
 
+  /// For `x IN set`: the set's values (a column of x's type) when the set has one key column
+  /// and rows match when x is in it; a null column otherwise. Storages use it to skip granules
+  /// (storage/column_conditions.h).
+  virtual ColumnWithTypeAndName inSetValues() const { return {}; }
+
   /// Same inputs give the same output (false for rand(), now() across queries...).
   virtual bool isDeterministic() const { return true; }
   /// Same output within one query (now() is; rand() is not).

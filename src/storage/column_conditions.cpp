@@ -1,5 +1,7 @@
 #include "storage/column_conditions.h"
 
+#include <algorithm>
+
 #include "columns/column_low_cardinality.h"
 #include "columns/column_string.h"
 #include "columns/column_vector.h"
@@ -61,6 +63,28 @@ void collect(const ExprPtr& e, const std::map<std::string, std::pair<std::string
   const std::string fn = e->function->getName();
   if (fn == "and") {
     for (const auto& c : e->children) collect(c, columns, context, out);
+    return;
+  }
+  if ((fn == "in" || fn == "globalIn") && e->children.size() == 1 && e->children[0]->kind == Expr::Kind::Column) {
+    ColumnWithTypeAndName set = e->function->inSetValues();
+    auto it = columns.find(e->children[0]->name);
+    if (!set.column || set.column->size() > kMaxInConditionValues || it == columns.end()) return;
+    DataTypePtr type = it->second.second;
+    if (type->typeId() == TypeIndex::LowCardinality) return;  // conditions on codes take single values
+    if (!orderableType(type)) return;
+    DataTypePtr set_type = removeLowCardinality(set.type);
+    ColumnPtr values = set.column->kind() == ColumnKind::LowCardinality
+                           ? static_cast<const ColumnLowCardinality&>(*set.column).convertToFullColumn()
+                           : set.column;
+    ColumnCondition condition{it->second.first, Op::In, Field(), {}};
+    for (size_t i = 0; i < values->size(); ++i) {
+      Field value;
+      if (convertExactly((*values)[i], set_type, type, value)) condition.values.push_back(std::move(value));
+    }
+    // A value that does not convert exactly matches no row of the column: leaving it out is exact.
+    std::sort(condition.values.begin(), condition.values.end());
+    condition.values.erase(std::unique(condition.values.begin(), condition.values.end()), condition.values.end());
+    out.push_back(std::move(condition));
     return;
   }
   static const std::map<std::string, Op> ops = {{"equals", Op::Equals},         {"less", Op::Less},
@@ -170,6 +194,10 @@ bool rangeMayMatch(const ColumnCondition& c, const Field& min, const Field& max)
     case Op::LessOrEquals: return !(v < min);
     case Op::Greater: return v < max;
     case Op::GreaterOrEquals: return !(max < v);
+    case Op::In: {
+      auto first = std::lower_bound(c.values.begin(), c.values.end(), min);
+      return first != c.values.end() && !(max < *first);
+    }
   }
   return true;
 }

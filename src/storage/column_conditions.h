@@ -16,14 +16,18 @@
 
 namespace tally {
 
+constexpr size_t kMaxInConditionValues = 100000;
+
 struct ColumnCondition {
-  enum class Op : uint8_t { Equals, Less, LessOrEquals, Greater, GreaterOrEquals };
+  enum class Op : uint8_t { Equals, Less, LessOrEquals, Greater, GreaterOrEquals, In };
   std::string column;  // storage column name
   Op op;
   Field value;  // converted exactly to the column's type (its dictionary's type for LowCardinality)
+  std::vector<Field> values;  // Op::In: the set's values, converted the same way, sorted, distinct
 };
 
-/// The usable conjuncts of `filter`. `columns` maps the filter's column names to storage
+/// The usable conjuncts of `filter` (`column op constant`, and `column IN set` for a set of at
+/// most kMaxInConditionValues values, as an IN (subquery) gives). `columns` maps the filter's column names to storage
 /// columns and their types; comparisons with other columns, with non-constant expressions, or
 /// whose constant does not convert exactly to the column's type are left out (never wrong,
 /// only less selective). Floating-point and Nullable columns are not used.

@@ -100,6 +100,9 @@ class ColumnLowCardinality final : public Column {
   void insertIndex(uint32_t code);
   /// Appends n codes at once (all belonging to this dictionary).
   void insertIndexes(const uint32_t* codes, size_t n);
+  /// The code of the value with raw bytes `raw` in this column's dictionary, entered if new
+  /// (copying a shared dictionary first); appends no row. For building codes in bulk.
+  uint32_t codeOf(std::string_view raw) { return mutableDictionary().insertRaw(raw); }
   /// Appends the value of row n of `src`, a full column of T or Nullable(T).
   void insertFromFullColumn(const Column& src, size_t n);
 

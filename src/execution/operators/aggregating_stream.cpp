@@ -636,9 +636,7 @@ class AggregatingStream final : public BlockStream {
               if (id == 0) {
                 code = 0;  // NULL
               } else {
-                lc.insertData(ids.values[id].data(), ids.values[id].size());
-                code = lc.getIndexAt(lc.size() - 1);
-                lc.popBack(1);
+                code = lc.codeOf(ids.values[id]);
               }
             }
             codes[g] = code;

@@ -95,11 +95,9 @@ MutableColumnPtr scatter(const ShapeNode& leaf, Column& values, const uint16_t* 
 MutableColumnPtr lowCardinalityLeaf(const ShapeNode& leaf, ChunkData& chunk, const uint16_t* def, size_t n) {
   auto column = lowCardinalityLeafType(leaf)->createColumn();
   auto& lc = static_cast<ColumnLowCardinality&>(*column);
-  // The column was just created: its dictionary is its own.
-  auto& dictionary = const_cast<LowCardinalityDictionary&>(lc.getDictionary());
   const Column& values = *chunk.dictionary;
   std::vector<uint32_t> remap(values.size());
-  for (size_t d = 0; d < values.size(); ++d) remap[d] = dictionary.insertRaw(values.getDataAt(d));
+  for (size_t d = 0; d < values.size(); ++d) remap[d] = lc.codeOf(values.getDataAt(d));
   std::vector<uint32_t> codes(n);
   const uint32_t* src = chunk.codes.data();
   if (!def) {

@@ -756,6 +756,12 @@ bool StorageMergeTree::mergeParts(const std::vector<DataPartPtr>& parts) {
   for (const auto& p : parts) tokens.insert(tokens.end(), p->deduplication_tokens.begin(), p->deduplication_tokens.end());
   writeDeduplicationTokens(*part, tmp, std::move(tokens));
   std::string final_path = data_path_ + "/" + name.str();
+  if (!mergeRangeIsExactly(parts, name)) {
+    // Committed, it would cover a part outside the merge, which a restart would then delete.
+    std::error_code ec;
+    fs::remove_all(tmp, ec);
+    return false;
+  }
   try {
     commitRenames(journalDirectory(), {{tmp, final_path}});
   } catch (...) {
@@ -867,6 +873,21 @@ bool StorageMergeTree::spansInflightBlock(int64_t min_block, int64_t max_block) 
   std::shared_lock lock(mutex_);
   auto it = inflight_blocks_.lower_bound(min_block);
   return it != inflight_blocks_.end() && *it <= max_block;
+}
+
+bool StorageMergeTree::mergeRangeIsExactly(const std::vector<DataPartPtr>& sources, const PartName& result) const {
+  std::shared_lock lock(mutex_);
+  for (const auto& s : sources)
+    if (std::find(parts_.begin(), parts_.end(), s) == parts_.end()) return false;
+  auto it = inflight_blocks_.lower_bound(result.min_block);
+  if (it != inflight_blocks_.end() && *it <= result.max_block) return false;
+  for (const auto& p : parts_) {
+    if (p->name.partition_id != result.partition_id || p->name.max_block < result.min_block ||
+        p->name.min_block > result.max_block)
+      continue;
+    if (std::find(sources.begin(), sources.end(), p) == sources.end()) return false;
+  }
+  return true;
 }
 
 void StorageMergeTree::releaseBlocks(const std::vector<int64_t>& blocks) {

@@ -166,6 +166,11 @@ class StorageMergeTree final : public IStorage {
   /// spans one: its result would cover (and at restart remove) the part committed later.
   std::set<int64_t> inflight_blocks_;  // guarded by mutex_
   bool spansInflightBlock(int64_t min_block, int64_t max_block) const;
+  /// Whether a merge of `sources` into `result` may still be committed: the sources are all
+  /// active, and no block of the result's range is in flight or in another active part (a part
+  /// published between the merge's selection and its end). Called under merge_mutex_, which
+  /// keeps that true until the merged part is attached: later blocks are numbered above the range.
+  bool mergeRangeIsExactly(const std::vector<DataPartPtr>& sources, const PartName& result) const;
   void releaseBlocks(const std::vector<int64_t>& blocks);
   std::atomic<uint64_t> temp_counter_{0};
 

@@ -167,4 +167,7 @@ std::vector<Statement> splitStatements(std::string_view script, bool keep_going 
 /// tally's version as ClickHouse-compatible "major.minor.patch.build".
 std::string version();
 
+/// ClickHouse's name of an error code ("UNKNOWN_TABLE" for 60); empty for a code it does not know.
+std::string errorCodeName(int code);
+
 }  // namespace tally::api

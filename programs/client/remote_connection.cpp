@@ -1,5 +1,6 @@
 #include "client/remote_connection.h"
 
+#include "client/parameter_literals.h"
 #include "client/text_result.h"
 
 #include <boost/asio/connect.hpp>
@@ -71,10 +72,44 @@ std::string randomSessionId() {
 
 }  // namespace
 
+RemoteEndpoint parseEndpointUrl(const std::string& url) {
+  static const std::regex pattern(R"(^http://(?:([^:@/]*)(?::([^@/]*))?@)?(\[[0-9A-Fa-f:.]+\]|[^:/@\[\]]+)(?::(\d{1,5}))?/?$)");
+  std::smatch m;
+  if (!std::regex_match(url, m, pattern))
+    throw api::Error(36, "BAD_ARGUMENTS", "Expected http://[user[:password]@]host[:port], got '" + url + "'");
+  auto decode = [](const std::string& text) {
+    std::string out;
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '%' && i + 2 < text.size() && std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
+          std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
+        out += char(std::stoi(text.substr(i + 1, 2), nullptr, 16));
+        i += 2;
+      } else {
+        out += text[i];
+      }
+    }
+    return out;
+  };
+  RemoteEndpoint endpoint;
+  if (m[1].matched && m[1].length() > 0) endpoint.user = decode(m[1].str());
+  if (m[2].matched) endpoint.password = decode(m[2].str());
+  endpoint.host = m[3].str();
+  if (endpoint.host.front() == '[') endpoint.host = endpoint.host.substr(1, endpoint.host.size() - 2);
+  if (m[4].matched) endpoint.port = m[4].str();
+  return endpoint;
+}
+
 api::Error parseServerError(const std::string& body, unsigned http_status) {
   static const std::regex pattern(R"(^Code: (\d+)\. DB::Exception: ([\s\S]*?)\.? \(([A-Z][A-Z0-9_]*)\)(?: \(version [^)]*\))?\s*$)");
   std::smatch m;
   if (std::regex_match(body, m, pattern)) return api::Error(std::stoi(m[1].str()), m[3].str(), m[2].str());
+  // ClickHouse before 21.x: "Code: 36, e.displayText() = DB::Exception: ..., e.what() = DB::Exception".
+  static const std::regex old_pattern(
+      R"(^Code: (\d+), e\.displayText\(\) = DB::Exception: ([\s\S]*?)(?:, e\.what\(\) = DB::Exception)?\s*(?:\(version [^)]*\))?\s*$)");
+  if (std::regex_match(body, m, old_pattern)) {
+    const int code = std::stoi(m[1].str());
+    return api::Error(code, api::errorCodeName(code), m[2].str());
+  }
   std::string text = body;
   while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
   return api::Error(1000, "POCO_EXCEPTION", "HTTP status " + std::to_string(http_status) + ": " + text);
@@ -147,7 +182,8 @@ void RemoteConnection::cancel() {
 
 api::ExecuteResult RemoteConnection::execute(std::string_view sql, const api::ExecuteOptions& options) {
   auto started = std::chrono::steady_clock::now();
-  std::string target = "/?session_id=" + urlEncode(session_id_) + "&default_format=" + urlEncode(options.default_format);
+  std::string target = "/?default_format=" + urlEncode(options.default_format);
+  if (endpoint_.session) target += "&session_id=" + urlEncode(session_id_);
   if (!database_.empty()) target += "&database=" + urlEncode(database_);
   if (!options.query_id.empty()) target += "&query_id=" + urlEncode(options.query_id);
   auto add_settings = [&](const std::map<std::string, std::string>& settings) {
@@ -157,7 +193,13 @@ api::ExecuteResult RemoteConnection::execute(std::string_view sql, const api::Ex
   add_settings(options.settings);
   std::map<std::string, std::string> parameters = parameters_;
   for (const auto& [k, v] : options.parameters) parameters[k] = v;
-  for (const auto& [k, v] : parameters) target += "&param_" + urlEncode(k) + "=" + urlEncode(v);
+  std::string inlined;
+  if (endpoint_.inline_parameters) {
+    inlined = inlineQueryParameters(sql, parameters);
+    sql = inlined;
+  } else {
+    for (const auto& [k, v] : parameters) target += "&param_" + urlEncode(k) + "=" + urlEncode(v);
+  }
 
   http::request<http::string_body> request{http::verb::post, "/", 11};
   request.set(http::field::host, endpoint_.host);

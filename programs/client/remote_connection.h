@@ -20,6 +20,12 @@ struct RemoteEndpoint {
   std::string port = "8123";
   std::string user = "default";
   std::string password;
+  /// The server has no query parameters (ClickHouse before 19.x): {name:Type} placeholders are
+  /// written into the statement as checked literals (inlineQueryParameters) instead of param_*.
+  bool inline_parameters = false;
+  /// Statements share a server session (session_id), so SET and temporary tables persist. Off
+  /// for stateless readers (the PyPI app), which then hold no session on the server.
+  bool session = true;
 };
 
 class RemoteConnection final : public api::Connection {
@@ -47,6 +53,10 @@ class RemoteConnection final : public api::Connection {
   std::map<std::string, std::string> settings_, parameters_;
   std::unique_ptr<Transport> transport_;
 };
+
+/// "http://[user[:password]@]host[:port][/]" (user and password percent-encoded) as an endpoint.
+/// Throws Error(BAD_ARGUMENTS) for another scheme or a malformed URL.
+RemoteEndpoint parseEndpointUrl(const std::string& url);
 
 /// Parses a ClickHouse error body ("Code: 60. DB::Exception: ... (UNKNOWN_TABLE) (version ...)").
 api::Error parseServerError(const std::string& body, unsigned http_status);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "client/remote_connection.h"
 #include "pypi_app.h"
 #include "server/http_server.h"
 #include "server/server_config.h"
@@ -16,6 +17,30 @@
 extern char** environ;
 
 namespace tally::cli {
+
+namespace {
+
+/// With --pypi_clickhouse: the app's queries go to that server. Its version decides how query
+/// parameters travel (ClickHouse before 19: written as checked literals). Throws when the
+/// server cannot be reached or rejects the credentials, so a bad setting fails at start.
+void useRemotePypiDatabase(const server::ServerConfig& config, pypi::PypiAppOptions& options) {
+  RemoteEndpoint endpoint = parseEndpointUrl(config.pypi_clickhouse);
+  std::string version;
+  {
+    RemoteConnection probe(endpoint);
+    auto result = probe.query("SELECT version()", {});
+    if (result->next() && result->rows() > 0) version = result->getString(0, 0);
+  }
+  endpoint.inline_parameters = std::atoi(version.c_str()) < 19;
+  endpoint.session = false;
+  options.connect = [endpoint]() -> std::unique_ptr<api::Connection> { return std::make_unique<RemoteConnection>(endpoint); };
+  options.play_url = config.pypi_play_url;
+  std::fprintf(stderr, "tally server: the PyPI app reads database %s of the server at %s:%s (version %s%s)\n",
+               options.database.c_str(), endpoint.host.c_str(), endpoint.port.c_str(), version.c_str(),
+               endpoint.inline_parameters ? ", query parameters written as literals" : "");
+}
+
+}  // namespace
 
 int runServer(int argc, char** argv) {
   std::vector<std::string> args(argv, argv + argc);
@@ -41,8 +66,11 @@ int runServer(int argc, char** argv) {
     auto database = api::Database::open(options);
     std::shared_ptr<server::HttpApp> app;
     if (config.pypi_app) {
-      pypi::createPypiSchema(*database);
       pypi::PypiAppOptions app_options;
+      if (config.pypi_clickhouse.empty())
+        pypi::createPypiSchema(*database);
+      else
+        useRemotePypiDatabase(config, app_options);
       app_options.web_dir = config.pypi_web_dir;
       if (app_options.web_dir.empty()) {
         std::error_code ec;

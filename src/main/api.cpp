@@ -326,4 +326,6 @@ std::vector<Statement> splitStatements(std::string_view script, bool keep_going)
 
 std::string version() { return kClickHouseCompatibleVersion; }
 
+std::string errorCodeName(int code) { return std::string(tally::errorCodeName(code)); }
+
 }  // namespace tally::api

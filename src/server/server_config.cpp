@@ -52,6 +52,8 @@ const std::vector<Option>& options() {
       NUMBER_OPTION(http_max_body_size, "largest request body in bytes (4 GiB)"),
       NUMBER_OPTION(pypi_app, "serve the PyPI downloads app (1, the default) or not (0)"),
       STRING_OPTION(pypi_web_dir, "the app's built front end (default <directory of tally>/web)"),
+      STRING_OPTION(pypi_clickhouse, "the app reads this ClickHouse (http://[user[:password]@]host[:port]) instead of the embedded data"),
+      STRING_OPTION(pypi_play_url, "with pypi_clickhouse: where widgets' Play links go (default: no links)"),
   };
   return list;
 }

@@ -28,6 +28,10 @@ struct ServerConfig {
   uint64_t http_max_body_size = 1ull << 32;   /// larger bodies get 413
   uint32_t pypi_app = 1;                      /// serve the PyPI app (docs/pypi_app.md)
   std::string pypi_web_dir;                   /// its front end; empty: <directory of the executable>/web
+  /// The app reads this server's ClickPy-style database instead of the embedded one:
+  /// "http://[user[:password]@]host[:port]" (ClickHouse's or tally's HTTP interface); empty: embedded.
+  std::string pypi_clickhouse;
+  std::string pypi_play_url;                  /// Play links with pypi_clickhouse (empty: none)
 };
 
 /// The options and their meaning, for --help.

@@ -9,7 +9,10 @@ Debian's ClickHouse 18.16 loaded with the same rows:
   docs/pypi_app.md): those must fail there, not silently pass;
 * the rollup choice: the smallest covering table, the raw table when none covers;
 * the pypistats.org API: shapes, parameters, 404s, values recomputed from the raw table;
-* badges: valid SVG with the pepy-style value; errors: 400/404 with suggestions.
+* badges: valid SVG with the pepy-style value; errors: 400/404 with suggestions;
+* the same app over ClickHouse 18.16 (`tally server --pypi_clickhouse`): every widget, the
+  pypistats.org API and badges answer what the embedded app answers, the queries 18.16 cannot
+  run fail with ClickHouse's error.
 
 Usage: pypi_api_test.py <tally binary>"""
 import json
@@ -181,6 +184,8 @@ def main():
             check("pypi.pypi" in tables, "no filter combination fell back to the raw table")
             check(len([t for t in tables if t.startswith("pypi.pypi_downloads")]) >= 10, f"few rollups chosen: {sorted(tables)}")
 
+            check_remote_app(server, os.path.join(tmp, "remote-ch"), widget_urls(days), CH_HTTP, "ClickHouse 18.16")
+            check_remote_app(server, os.path.join(tmp, "remote-tally"), widget_urls(days), server.port, "tally server")
             check_chooser(server)
             check_pypistats(server)
             check_badges(server)
@@ -200,6 +205,56 @@ def widget(server, url):
     status, _, body = http_get(server.port, "/api/app/widgets/" + url)
     assert status == 200, (url, status, body[:300])
     return json.loads(body)
+
+
+def check_remote_app(server, path, urls, backend_port, backend):
+    """A second tally server whose app reads another server (--pypi_clickhouse). On ClickHouse
+    18.16, which has no query parameters, they travel as checked literals; on a tally server as
+    param_*. The rollup chooser reads that server's catalog. Every answer equals the embedded
+    app's, except the widgets 18.16 cannot run."""
+    os.makedirs(path)
+    remote = Server(TALLY, os.path.join(path, "data"), ["--pypi_clickhouse", f"http://default@127.0.0.1:{backend_port}"])
+    unsupported = UNSUPPORTED_ON_18_16 if backend_port == CH_HTTP else {}
+    try:
+        compared = failed_as_expected = 0
+        for url in urls:
+            _, _, body = http_get(server.port, "/api/app/widgets/" + url)
+            status, _, remote_body = http_get(remote.port, "/api/app/widgets/" + url)
+            local = json.loads(body)
+            name = local["widget"]
+            if name in unsupported:
+                # 18.16's own error, its code and message (its old text form parsed, not wrapped).
+                err = json.loads(remote_body) if status == 500 else {}
+                check(err.get("code") == 36 and err.get("error", "").startswith("Code: 36. DB::Exception: No such external dictionary")
+                      or err.get("code", 0) > 0 and name == "emerging",
+                      f"remote {url}: expected ClickHouse's error, got {status} {remote_body[:200]}")
+                failed_as_expected += 1
+                continue
+            if status != 200:
+                check(False, f"remote {url}: HTTP {status} {remote_body[:300]}")
+                continue
+            r = json.loads(remote_body)
+            columns = [c["name"] for c in local["columns"]]
+            check([c["name"] for c in r["columns"]] == columns, f"remote {url}: columns {r['columns']} vs {local['columns']}")
+            check(rows_of(r["rows"], columns) == rows_of(local["rows"], columns),
+                  f"remote {url}: rows differ: {rows_of(r['rows'], columns)[:4]} vs {rows_of(local['rows'], columns)[:4]}")
+            check("play" not in r, f"remote {url}: a Play link to the embedded playground")
+            compared += 1
+        for path_ in ["/api/packages/boto3/recent", "/api/packages/tiny-lib/overall?mirrors=false",
+                      "/api/packages/boto3/python_minor?version=3.11", "/api/packages/__all__/system",
+                      "/api/packages/no-such-package/recent", "/badge/boto3/month", "/badge/no-such-package"]:
+            local = http_get(server.port, path_)
+            theirs = http_get(remote.port, path_)
+            check((theirs[0], theirs[2]) == (local[0], local[2]), f"remote {path_}: {theirs[0]} {theirs[2][:200]} vs {local[0]} {local[2][:200]}")
+            compared += 1
+        status, _, body = http_get(remote.port, "/api/app/widgets/top_versions?package=boto3&version=x%27%29%20OR%201%3D1%20--")
+        check(status == 200 and json.loads(body)["rows"] == [], f"remote: a quote in a filter value is a value: {status} {body[:200]}")
+        status, _, body = http_get(remote.port, "/dashboard/no-such-package")
+        check(status == 404, f"remote: unknown package page {status}")
+        print(f"app over {backend}: {compared} answers equal the embedded app's, {failed_as_expected} failed as expected")
+        check(compared > 250, "too few answers compared over ClickHouse")
+    finally:
+        remote.stop()
 
 
 def check_chooser(server):

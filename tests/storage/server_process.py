@@ -15,11 +15,11 @@ class Server:
     """`tally` is the binary; the server's stderr goes to server.log and its query log to
     queries.jsonl, both beside `path`."""
 
-    def __init__(self, tally, path):
+    def __init__(self, tally, path, extra_args=()):
         self.path = path
         self.log = open(os.path.join(os.path.dirname(path), "server.log"), "a+")
         self.proc = subprocess.Popen([tally, "server", "--path", path, "--http_port", "0",
-                                      "--log_file", os.path.join(os.path.dirname(path), "queries.jsonl")],
+                                      "--log_file", os.path.join(os.path.dirname(path), "queries.jsonl"), *extra_args],
                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         self.port = None
         deadline = time.time() + 60

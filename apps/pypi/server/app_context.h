@@ -13,6 +13,8 @@ struct AppContext {
   QueryRunner& runner;
   RollupChooser& chooser;
   std::string database;
+  /// The playground widgets link to ("/play" on this server); empty: no Play links.
+  std::string play_url = "/play";
 };
 
 /// JSON error response: {"error": message, "code": code}.

@@ -26,8 +26,12 @@ constexpr const char* kPlayUserSql[] = {
 class PypiApp final : public server::HttpApp {
  public:
   PypiApp(std::shared_ptr<api::Database> database, PypiAppOptions options)
-      : options_(std::move(options)), runner_(std::move(database), ""), chooser_(runner_, options_.database, options_.raw_table),
-        files_(options_.web_dir), context_{runner_, chooser_, options_.database}, cache_(runner_, options_.database, options_.raw_table) {}
+      : options_(std::move(options)),
+        runner_(options_.connect ? options_.connect : [database] { return database->connect(); }),
+        chooser_(runner_, options_.database, options_.raw_table),
+        files_(options_.web_dir),
+        context_{runner_, chooser_, options_.database, options_.play_url},
+        cache_(runner_, options_.database, options_.raw_table) {}
 
   bool handles(const server::AppRequest& r) const override {
     const std::string& p = r.path;

@@ -83,8 +83,7 @@ std::string QueryResult::csv() const {
   return out;
 }
 
-QueryRunner::QueryRunner(std::shared_ptr<api::Database> database, std::string user)
-    : database_(std::move(database)), user_(std::move(user)) {}
+QueryRunner::QueryRunner(ConnectionFactory connect) : connect_(std::move(connect)) {}
 
 std::unique_ptr<api::Connection> QueryRunner::acquire() {
   {
@@ -95,9 +94,7 @@ std::unique_ptr<api::Connection> QueryRunner::acquire() {
       return c;
     }
   }
-  auto c = database_->connect();
-  if (!user_.empty()) c->setUser(user_);
-  return c;
+  return connect_();
 }
 
 void QueryRunner::release(std::unique_ptr<api::Connection> connection) {

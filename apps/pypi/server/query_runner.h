@@ -1,7 +1,9 @@
 #pragma once
-// Runs the app's parameterized queries on the embedded database and keeps their results as
-// text with column types, ready for JSON or CSV. Connections are pooled; thread-safe.
+// Runs the app's parameterized queries and keeps their results as text with column types, ready
+// for JSON or CSV. The connections come from a factory: the embedded database, or a ClickHouse
+// server's HTTP interface (`tally server --pypi_clickhouse`). Connections are pooled; thread-safe.
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -29,8 +31,9 @@ struct QueryResult {
 
 class QueryRunner {
  public:
-  /// Queries run as `user` (the embedder vouches for it; empty: the default user).
-  QueryRunner(std::shared_ptr<api::Database> database, std::string user);
+  using ConnectionFactory = std::function<std::unique_ptr<api::Connection>()>;
+  /// Queries run on connections made by `connect` (called from any request thread).
+  explicit QueryRunner(ConnectionFactory connect);
   /// Runs `sql` with `params` ({name:Type} values in text form). Throws api::Error.
   QueryResult run(const std::string& sql, const std::map<std::string, std::string>& params);
   /// The first column of the first row, or `fallback` when there is no row.
@@ -41,8 +44,7 @@ class QueryRunner {
   std::unique_ptr<api::Connection> acquire();
   void release(std::unique_ptr<api::Connection> connection);
 
-  std::shared_ptr<api::Database> database_;
-  std::string user_;
+  ConnectionFactory connect_;
   std::mutex mutex_;
   std::vector<std::unique_ptr<api::Connection>> idle_;
 };

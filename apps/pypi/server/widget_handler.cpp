@@ -93,8 +93,8 @@ WidgetRequest parseRequest(const Widget& widget, const std::map<std::string, std
   return r;
 }
 
-std::string playLink(const WidgetQuery& q) {
-  std::string link = "/play?user=play";
+std::string playLink(const std::string& base, const WidgetQuery& q) {
+  std::string link = base + "?user=play";
   for (const auto& [name, value] : q.params) link += "&param_" + percentEncode(name) + "=" + percentEncode(value);
   return link + "#" + base64(q.sql);
 }
@@ -149,7 +149,8 @@ server::AppResponse handleWidget(AppContext& context, const std::string& name, c
     for (const auto& [k, v] : q.params) params += (params.size() > 1 ? "," : "") + jsonString(k) + ":" + jsonString(v);
     params += "}";
     r.body = "{\"widget\":" + jsonString(name) + ",\"table\":" + jsonString(q.table) + ",\"sql\":" + jsonString(q.sql) +
-             ",\"params\":" + params + ",\"play\":" + jsonString(playLink(q)) + ",\"columns\":" + result.columnsJson() +
+             ",\"params\":" + params +
+             (context.play_url.empty() ? std::string() : ",\"play\":" + jsonString(playLink(context.play_url, q))) + ",\"columns\":" + result.columnsJson() +
              ",\"rows\":" + result.rowsJson() +
              (q.granularity.empty() ? std::string() : ",\"granularity\":" + jsonString(q.granularity)) +
              ",\"elapsed_ms\":" + std::to_string(result.elapsed_ms) + "}";

@@ -1,6 +1,7 @@
 #include "analyzer/in_set.h"
 
 #include <cstring>
+#include <mutex>
 
 #include "columns/column_const.h"
 #include "columns/column_low_cardinality.h"
@@ -110,24 +111,70 @@ class FunctionIn final : public IFunction {
   bool useDefaultImplementationForLowCardinality() const override { return false; }
   DataTypePtr getReturnType(const ColumnsWithTypeAndName&) const override { return typeUInt8(); }
   ColumnPtr execute(const ColumnsWithTypeAndName& arguments, const DataTypePtr&, size_t rows) const override {
-    Columns keys;
-    for (const auto& a : arguments) keys.push_back(a.column);
     auto res = ColumnUInt8::create(0);
-    set_->contains(keys, rows, res->getData());
+    if (!executeOnCodes(arguments, rows, res->getData())) {
+      Columns keys;
+      for (const auto& a : arguments) keys.push_back(a.column);
+      set_->contains(keys, rows, res->getData());
+    }
     if (negate_)
       for (auto& v : res->getData()) v = !v;
     return res;
   }
+  /// One LowCardinality key (not nullable): each dictionary code is looked up in the set once
+  /// per query (memo_), rows then read their code's answer; no value is materialised or hashed
+  /// per row. False when the key is of another kind.
+  bool executeOnCodes(const ColumnsWithTypeAndName& arguments, size_t rows, PODArray<UInt8>& result) const {
+    if (arguments.size() != 1 || arguments[0].column->kind() != ColumnKind::LowCardinality) return false;
+    const auto& lc = static_cast<const ColumnLowCardinality&>(*arguments[0].column);
+    const LowCardinalityDictionary& dict = lc.getDictionary();
+    if (dict.isNullable()) return false;
+    std::lock_guard lock(memo_.mutex);
+    if (memo_.dictionary != lc.getDictionaryPtr()) {
+      memo_.dictionary = lc.getDictionaryPtr();
+      memo_.state.assign(dict.size(), kUnknown);
+    } else if (memo_.state.size() < dict.size()) {
+      memo_.state.resize(dict.size(), kUnknown);
+    }
+    uint8_t* state = memo_.state.data();
+    // Codes not looked up yet: their values in one column, looked up together.
+    Permutation unknown;
+    lc.visitIndexes([&](const auto& codes) {
+      for (size_t i = 0; i < rows; ++i)
+        if (state[codes[i]] == kUnknown) {
+          state[codes[i]] = kPending;
+          unknown.push_back(uint32_t(codes[i]));
+        }
+    });
+    if (!unknown.empty()) {
+      PODArray<UInt8> found;
+      set_->contains({dict.valuesPtr()->permute(unknown, 0)}, unknown.size(), found);
+      for (size_t k = 0; k < unknown.size(); ++k) state[unknown[k]] = found[k] ? kIn : kOut;
+    }
+    result.resize(rows);
+    lc.visitIndexes([&](const auto& codes) {
+      for (size_t i = 0; i < rows; ++i) result[i] = state[codes[i]] == kIn;
+    });
+    return true;
+  }
+
   ColumnWithTypeAndName inSetValues() const override {
     if (negate_ || key_columns_ != 1 || !set_->values()) return {};
     return {set_->values(), set_->types()[0], ""};
   }
 
  private:
+  static constexpr uint8_t kUnknown = 0, kPending = 1, kIn = 2, kOut = 3;
   std::string name_;
   InSetPtr set_;
   bool negate_;
   size_t key_columns_;
+  struct CodeMemo {
+    std::mutex mutex;
+    std::shared_ptr<LowCardinalityDictionary> dictionary;
+    std::vector<uint8_t> state;  // per code: kUnknown / kIn / kOut
+  };
+  mutable CodeMemo memo_;
 };
 
 }  // namespace

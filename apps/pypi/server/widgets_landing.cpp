@@ -12,8 +12,10 @@ WidgetQuery totals(const WidgetRequest& request, WidgetContext& context) {
   columns.insert("project");
   TableChoice t = context.chooser.choose(columns, request.filters.rangeColumn());
   q.table = t.table;
-  q.sql = "SELECT uniqExact(project) AS packages, " + t.count() + " AS downloads FROM " + t.table + " WHERE 1" +
-          request.filters.sql(q.params);
+  // Packages as the groups of a GROUP BY project (which keys a LowCardinality column by code)
+  // rather than uniqExact(project) (which hashes every row's name).
+  q.sql = "SELECT count() AS packages, sum(downloads) AS downloads FROM (SELECT project, " + t.count() +
+          " AS downloads FROM " + t.table + " WHERE 1" + request.filters.sql(q.params) + " GROUP BY project)";
   return q;
 }
 
@@ -54,24 +56,24 @@ WidgetQuery recentReleases(const WidgetRequest&, WidgetContext& context) {
 }
 
 WidgetQuery emerging(const WidgetRequest& request, WidgetContext& context) {
+  // Projects first downloaded in the last 91 days (from the small max/min table), by downloads.
+  // Every download of such a project falls in the window, so its downloads are its total: the
+  // smallest table by project (one row per project and ci) has them, and max/min its first day.
   WidgetQuery q;
   auto columns = request.filters.columns();
   columns.insert("project");
-  columns.insert("date");
-  // A project-first table: the IN (subquery) of the few new projects narrows its primary index
-  // to their granules (the last 91 days of the date-first table read every project's rows).
   TableChoice t = context.chooser.choose(columns, "project");
   TableChoice newest = context.chooser.choose({"date"});
   q.table = t.table;
   const std::string filters = request.filters.sql(q.params);
-  // Scalar subqueries instead of WITH aliases: those are not visible in subqueries everywhere
+  const std::string max_min = context.database + ".pypi_downloads_max_min";
+  // A scalar subquery instead of a WITH alias: those are not visible in subqueries everywhere
   // (ClickHouse 18.16).
   const std::string start = "(SELECT max(date) FROM " + newest.table + ") - 91";
-  // The new projects come from the small max/min table first; only their rows are read after.
-  q.sql = "SELECT project, " + t.count() + " AS downloads, min(date) AS first_date FROM " + t.table +
-          " WHERE project IN (SELECT project FROM " + context.database +
-          ".pypi_downloads_max_min GROUP BY project HAVING min(min_date) > " + start + ") AND date > " + start + filters +
-          " GROUP BY project ORDER BY downloads DESC, project LIMIT 7";
+  q.sql = "SELECT project, downloads, first_date FROM (SELECT project, " + t.count() + " AS downloads FROM " + t.table +
+          " WHERE project IN (SELECT project FROM " + max_min + " GROUP BY project HAVING min(min_date) > " + start + ")" +
+          filters + " GROUP BY project) ANY LEFT JOIN (SELECT project, min(min_date) AS first_date FROM " + max_min +
+          " GROUP BY project) USING project ORDER BY downloads DESC, project LIMIT 7";
   return q;
 }
 

@@ -126,9 +126,15 @@ struct GroupTable {
   HashMap<HashMapUInt128Traits, char> map128{64};
   HashMap<HashMapKey256Traits, char> map256{64};
   StringHashMap<char> map_string{64};
-  // LowCardinality: group of each dictionary code, for the last dictionary seen.
+  // LowCardinality: group of each dictionary code, for the last dictionary seen. While every
+  // block has had that one dictionary (`by_code`, the usual case: a table's parts share one),
+  // groups are keyed by code alone, listed in code_groups, and the value maps stay empty: no
+  // value is hashed and the result reuses the dictionary. Another dictionary or a full column
+  // moves them into the value maps first (keyByValue).
   std::shared_ptr<LowCardinalityDictionary> cached_dictionary;
   PODArray<AggregateDataPtr> code_places;
+  bool by_code = true;
+  std::vector<uint32_t> code_groups;
   size_t groups = 0;
 };
 
@@ -386,12 +392,14 @@ class AggregatingStream final : public BlockStream {
         if (col->isConst()) col = materialize(col);
         if (col->kind() != ColumnKind::LowCardinality) {
           // A LowCardinality key computed to a full column: fall back to per-row values.
+          keyByValue(t);
           for (size_t i = 0; i < rows; ++i)
             places[i] = col->isNullAt(i) ? nullGroup(t) : lookupByValue(t, col->getDataAt(i));
           break;
         }
         const auto& lc = static_cast<const ColumnLowCardinality&>(*col);
         const auto& dict = lc.getDictionary();
+        if (t.by_code && t.cached_dictionary && t.cached_dictionary != lc.getDictionaryPtr()) keyByValue(t);
         if (t.cached_dictionary != lc.getDictionaryPtr()) {
           t.cached_dictionary = lc.getDictionaryPtr();
           t.code_places.clear();
@@ -400,6 +408,21 @@ class AggregatingStream final : public BlockStream {
           t.code_places.resizeFill(dict.size(), nullptr);
         }
         AggregateDataPtr* code_places = t.code_places.data();
+        if (t.by_code) {
+          lc.visitIndexes([&](const auto& codes) {
+            for (size_t i = 0; i < rows; ++i) {
+              uint32_t code = codes[i];
+              AggregateDataPtr p = code_places[code];
+              if (!p) {
+                p = newGroup(t);
+                code_places[code] = p;
+                t.code_groups.push_back(code);
+              }
+              places[i] = p;
+            }
+          });
+          break;
+        }
         bool nullable = dict.isNullable();
         lc.visitIndexes([&](const auto& codes) {
           for (size_t i = 0; i < rows; ++i) {
@@ -489,6 +512,34 @@ class AggregatingStream final : public BlockStream {
     return lookupString(t, raw);
   }
 
+  /// Leaves keying by code: each code's group goes into the value maps (NULL's into null_key).
+  /// code_places stays a valid cache of the same dictionary's codes.
+  void keyByValue(GroupTable& t) {
+    if (!t.by_code) return;
+    t.by_code = false;
+    if (!t.cached_dictionary) return;
+    const LowCardinalityDictionary& dict = *t.cached_dictionary;
+    for (uint32_t code : t.code_groups) {
+      AggregateDataPtr p = t.code_places[code];
+      if (dict.isNullable() && code == 0) {
+        t.null_key = p;
+        continue;
+      }
+      std::string_view raw = dict.values().getDataAt(code);
+      bool inserted;
+      if (lc_numeric_) {
+        uint64_t k = 0;
+        std::memcpy(&k, raw.data(), std::min<size_t>(raw.size(), 8));
+        t.map64.emplace(k, inserted) = p;
+      } else {
+        auto& cell = t.map_string.emplace(raw, hashBytes(raw), inserted);
+        cell.data = t.arena->insert(raw).data();
+        cell.value = p;
+      }
+    }
+    t.code_groups.clear();
+  }
+
   AggregateDataPtr nullGroup(GroupTable& t) {
     if (!t.null_key) t.null_key = newGroup(t);
     return t.null_key;
@@ -566,6 +617,24 @@ class AggregatingStream final : public BlockStream {
 
   void mergeInto(GroupTable& dst, GroupTable& src) {
     context_.checkAlive();
+    if (method_ == AggregationMethod::LowCardinality) {
+      if (dst.by_code && src.by_code && (!dst.cached_dictionary || dst.cached_dictionary == src.cached_dictionary)) {
+        if (src.cached_dictionary) {
+          dst.cached_dictionary = src.cached_dictionary;
+          if (dst.code_places.size() < src.code_places.size()) dst.code_places.resizeFill(src.code_places.size(), nullptr);
+          for (uint32_t code : src.code_groups) {
+            AggregateDataPtr& d = dst.code_places[code];
+            if (!d) dst.code_groups.push_back(code);
+            mergePlace(dst, d, src.code_places[code]);
+          }
+          src.code_groups.clear();
+          src.code_places.clear();
+        }
+      } else if (src.cached_dictionary || !src.by_code) {
+        keyByValue(dst);
+        keyByValue(src);
+      }
+    }
     mergePlace(dst, dst.no_key, src.no_key);
     src.no_key = nullptr;
     mergePlace(dst, dst.null_key, src.null_key);
@@ -597,6 +666,8 @@ class AggregatingStream final : public BlockStream {
     };
     destroy(t.no_key);
     destroy(t.null_key);
+    for (uint32_t code : t.code_groups) destroy(t.code_places[code]);
+    t.code_groups.clear();
     for (auto p : t.direct) destroy(p);
     t.map64.forEach([&](uint64_t, char* p) { destroy(p); });
     t.map128.forEach([&](const UInt128&, char* p) { destroy(p); });
@@ -720,6 +791,18 @@ class AggregatingStream final : public BlockStream {
         });
         break;
       case AggregationMethod::LowCardinality: {
+        if (t.by_code) {
+          // The codes index the input's dictionary: the result shares it.
+          if (!t.cached_dictionary) break;
+          auto codes = ColumnUInt32::create();
+          codes->getData().reserve(t.code_groups.size());
+          for (uint32_t code : t.code_groups) {
+            codes->getData().push_back(code);
+            places.push_back(t.code_places[code]);
+          }
+          key_columns[0] = std::make_shared<ColumnLowCardinality>(t.cached_dictionary, std::move(codes));
+          break;
+        }
         auto& lc = static_cast<ColumnLowCardinality&>(*key_columns[0]);
         if (t.null_key) {
           lc.insertDefault();

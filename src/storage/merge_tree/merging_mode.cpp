@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "columns/column_const.h"
+#include "columns/column_low_cardinality.h"
 #include "columns/column_vector.h"
 #include "common/arena.h"
 #include "common/exception.h"
@@ -30,22 +31,45 @@ const ColumnWithTypeAndName& columnByName(const Block& block, const std::string&
   return block.at(size_t(pos));
 }
 
+/// changed[i] |= (row i of `col` differs from row i - 1), column by column: codes for
+/// LowCardinality (its dictionary holds each value once), values for integers, compareAt else.
+template <typename T>
+bool markIntegerChanges(const Column& col, std::vector<uint8_t>& changed) {
+  const auto* v = dynamic_cast<const ColumnVector<T>*>(&col);
+  if (!v) return false;
+  const auto& d = v->getData();
+  for (size_t i = 1; i < d.size(); ++i) changed[i] |= uint8_t(d[i] != d[i - 1]);
+  return true;
+}
+
+void markChanges(const Column& col, std::vector<uint8_t>& changed) {
+  if (const auto* lc = dynamic_cast<const ColumnLowCardinality*>(&col)) {
+    lc->visitIndexes([&](const auto& codes) {
+      for (size_t i = 1; i < codes.size(); ++i) changed[i] |= uint8_t(codes[i] != codes[i - 1]);
+    });
+    return;
+  }
+  if (markIntegerChanges<uint8_t>(col, changed) || markIntegerChanges<uint16_t>(col, changed) ||
+      markIntegerChanges<uint32_t>(col, changed) || markIntegerChanges<uint64_t>(col, changed) ||
+      markIntegerChanges<int8_t>(col, changed) || markIntegerChanges<int16_t>(col, changed) ||
+      markIntegerChanges<int32_t>(col, changed) || markIntegerChanges<int64_t>(col, changed))
+    return;
+  for (size_t i = 1; i < col.size(); ++i)
+    if (!changed[i]) changed[i] = uint8_t(col.compareAt(i, i - 1, col, 1) != 0);
+}
+
 /// Start row of each run of equal keys, plus block.rows() at the end.
 std::vector<size_t> groupStarts(const Block& block, const std::vector<std::string>& key) {
-  std::vector<const Column*> cols;
-  std::vector<ColumnPtr> holders;
-  for (const auto& k : key) {
-    holders.push_back(materialize(columnByName(block, k).column));
-    cols.push_back(holders.back().get());
-  }
   size_t rows = block.rows();
+  std::vector<uint8_t> changed(rows, 0);
+  for (const auto& k : key) {
+    ColumnPtr holder = materialize(columnByName(block, k).column);
+    markChanges(*holder, changed);
+  }
   std::vector<size_t> starts;
   starts.reserve(rows / 2 + 2);
-  for (size_t i = 0; i < rows; ++i) {
-    bool same = i > 0;
-    for (size_t c = 0; same && c < cols.size(); ++c) same = cols[c]->compareAt(i, i - 1, *cols[c], 1) == 0;
-    if (!same) starts.push_back(i);
-  }
+  for (size_t i = 0; i < rows; ++i)
+    if (i == 0 || changed[i]) starts.push_back(i);
   starts.push_back(rows);
   return starts;
 }

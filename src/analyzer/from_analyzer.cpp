@@ -37,6 +37,15 @@ struct SelectAnalyzer::JoinSpec {
 
 namespace {
 
+/// Whether every one of `names` is a column the storage keeps (not an ALIAS).
+bool storedColumns(const IStorage& storage, const std::vector<std::string>& names) {
+  for (const auto& n : names) {
+    const ColumnDescription* d = storage.columns().find(n);
+    if (!d || d->default_kind == "ALIAS") return false;
+  }
+  return true;
+}
+
 /// Block names of the columns an expression reads.
 void columnNames(const ExprPtr& e, std::set<std::string>& out) {
   if (e->kind == Expr::Kind::Column) out.insert(e->name);
@@ -383,6 +392,22 @@ PlanStepPtr SelectAnalyzer::buildFromPlan(const std::set<std::string>& required,
       counted.setRows(*rows);
       step = std::make_unique<ConstantBlocksStep>(Block(), std::vector<Block>{std::move(counted)},
                                                   "trivial count of " + b.display_name);
+    } else if (std::optional<std::vector<std::pair<Field, Field>>> bounds;
+               trivial_min_max_ && !b.final && !sources_names.empty() && storedColumns(*b.storage, sources_names) &&
+               (bounds = b.storage->columnsMinMax(sources_names))) {
+      // min()/max() alone: two rows per column, its smallest and largest stored value.
+      Block block;
+      for (size_t i = 0; i < sources_names.size(); ++i) {
+        DataTypePtr type = b.storage->columns().find(sources_names[i])->type;
+        MutableColumnPtr column = type->createColumn();
+        column->insert((*bounds)[i].first);
+        column->insert((*bounds)[i].second);
+        block.insert({std::move(column), type, sources_names[i]});
+      }
+      block.setRows(2);
+      Block header = block.cloneEmpty();
+      step = std::make_unique<ConstantBlocksStep>(std::move(header), std::vector<Block>{std::move(block)},
+                                                  "min and max from statistics of " + b.display_name);
     } else {
       // ALIAS columns are computed from the stored columns they name.
       const ColumnsDescription& columns = b.storage->columns();

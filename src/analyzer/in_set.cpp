@@ -22,7 +22,8 @@ ColumnPtr plainColumn(const ColumnPtr& c) {
 
 InSet::InSet(DataTypes types, Columns columns, bool transform_null_in)
     : types_(std::move(types)), transform_null_in_(transform_null_in) {
-  if (columns.size() == 1) values_ = columns[0];
+  const ColumnPtr given = columns.size() == 1 ? columns[0] : nullptr;
+  Permutation distinct_rows;  // rows whose key was new: values_ keeps each value once
   if (types_.size() == 1) {
     DataTypePtr t = types_[0];
     if (!t->isNullable() && t->isValueRepresentedByNumber() && t->haveMaximumSizeOfValue() && t->sizeOfValueInMemory() <= 8) {
@@ -48,8 +49,12 @@ InSet::InSet(DataTypes types, Columns columns, bool transform_null_in)
       auto& cell = general_.emplace(key, hashBytes(key), inserted);
       if (inserted) cell.value = &marker_;
     }
-    if (inserted) ++size_;
+    if (inserted) {
+      ++size_;
+      if (given) distinct_rows.push_back(r);
+    }
   }
+  if (given) values_ = distinct_rows.size() == rows ? given : given->permute(distinct_rows, 0);
 }
 
 bool InSet::keyHasNull(const Columns& keys, size_t row) const {
@@ -159,7 +164,7 @@ class FunctionIn final : public IFunction {
   }
 
   ColumnWithTypeAndName inSetValues() const override {
-    if (negate_ || key_columns_ != 1 || !set_->values()) return {};
+    if (negate_ || key_columns_ != 1 || !set_->values() || set_->matchesNull()) return {};
     return {set_->values(), set_->types()[0], ""};
   }
 

@@ -20,8 +20,11 @@ class InSet {
   /// For each row of `keys` (columns of the set's types), 1 if present, else 0.
   void contains(const Columns& keys, size_t rows, PODArray<UInt8>& result) const;
   size_t size() const { return size_; }
-  /// The values of a set with one key column (as given to the constructor); null otherwise.
+  /// The distinct non-NULL values of a set with one key column (each once, in the order given);
+  /// null for several key columns.
   const ColumnPtr& values() const { return values_; }
+  /// Whether a NULL key is in the set (transform_null_in and a NULL among the values).
+  bool matchesNull() const { return transform_null_in_ && has_null_; }
   const DataTypes& types() const { return types_; }
 
  private:

@@ -249,6 +249,16 @@ PlanStepPtr SelectAnalyzer::analyze(QueryPlan& plan) {
                    array_joins_.empty() && function_array_joins_.empty() && !aggregates_.empty();
   for (const auto& a : aggregates_)
     if (a.function->getName() != "count" || !a.arguments.empty()) trivial_count_ = false;
+  // SELECT min(c), max(d) FROM table: each column's smallest and largest stored value, from the
+  // storage's statistics, are the rows aggregated (two per column give the same answers).
+  trivial_min_max_ = has_aggregation_ && keys_.empty() && !where && joins_.empty() && array_joins_.empty() &&
+                     function_array_joins_.empty() && !aggregates_.empty();
+  for (const auto& a : aggregates_) {
+    const std::string fn = a.function->getName();
+    if ((fn != "min" && fn != "max") || a.arguments.size() != 1) trivial_min_max_ = false;
+  }
+  for (const auto& e : aggregate_arguments_)
+    if (e->kind != Expr::Kind::Column) trivial_min_max_ = false;
   PlanStepPtr step = buildFromPlan(required, filter_reaches_storage ? where : nullptr);
 
   // ARRAY JOIN: the clause (its arrays zipped), then the arrayJoin() calls.

@@ -117,6 +117,7 @@ class SelectAnalyzer {
   // Aggregation
   bool has_aggregation_ = false;
   bool trivial_count_ = false;  // only count() over one table's rows: no data needs reading
+  bool trivial_min_max_ = false;  // only min(column)/max(column) over one table: from statistics
   Exprs keys_;
   std::set<std::string> key_names_;
   std::vector<AggregateDescription> aggregates_;

@@ -77,7 +77,13 @@ void collect(const ExprPtr& e, const std::map<std::string, std::pair<std::string
                            ? static_cast<const ColumnLowCardinality&>(*set.column).convertToFullColumn()
                            : set.column;
     ColumnCondition condition{it->second.first, Op::In, Field(), {}};
+    condition.values.reserve(values->size());
+    const bool same_type = set_type->equals(*type);  // e.g. String values for a String column: no conversion
     for (size_t i = 0; i < values->size(); ++i) {
+      if (same_type) {
+        if (!values->isNullAt(i)) condition.values.push_back((*values)[i]);
+        continue;
+      }
       Field value;
       if (convertExactly((*values)[i], set_type, type, value)) condition.values.push_back(std::move(value));
     }

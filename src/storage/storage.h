@@ -119,6 +119,12 @@ class IStorage : public std::enable_shared_from_this<IStorage> {
   /// Exact row count when known cheaply (count() without filters uses it).
   virtual std::optional<uint64_t> totalRows() const { return std::nullopt; }
   virtual std::optional<uint64_t> totalBytes() const { return std::nullopt; }
+  /// The smallest and largest value of each of `columns` over every stored row, when statistics
+  /// give them exactly without reading (min()/max() without filters use them); nullopt when any
+  /// column lacks them or there are no rows. Fields are those the column's insert(Field) takes.
+  virtual std::optional<std::vector<std::pair<Field, Field>>> columnsMinMax(const std::vector<std::string>& /*columns*/) const {
+    return std::nullopt;
+  }
 
   virtual void truncate();
   /// Called when the table is dropped (release files, ...).

@@ -701,6 +701,30 @@ std::optional<uint64_t> StorageMergeTree::totalRows() const {
   return rows;
 }
 
+std::optional<std::vector<std::pair<Field, Field>>> StorageMergeTree::columnsMinMax(const std::vector<std::string>& columns) const {
+  std::vector<DataPartPtr> parts = activeParts();
+  std::vector<std::pair<Field, Field>> out(columns.size());
+  std::vector<bool> seen(columns.size(), false);
+  for (const auto& p : parts) {
+    if (p->rows == 0) continue;
+    for (size_t c = 0; c < columns.size(); ++c) {
+      int pos = p->columnPosition(columns[c]);
+      if (pos < 0) return std::nullopt;  // added after the part was written: defaults, no statistics
+      const PartColumn& pc = p->columns[size_t(pos)];
+      if (pc.mins.size() != p->granules() || pc.maxs.size() != p->granules()) return std::nullopt;
+      for (size_t g = 0; g < pc.mins.size(); ++g) {
+        if (pc.mins[g].isNull() || pc.maxs[g].isNull()) return std::nullopt;
+        if (!seen[c] || pc.mins[g] < out[c].first) out[c].first = pc.mins[g];
+        if (!seen[c] || out[c].second < pc.maxs[g]) out[c].second = pc.maxs[g];
+        seen[c] = true;
+      }
+    }
+  }
+  for (bool s : seen)
+    if (!s) return std::nullopt;
+  return out;
+}
+
 std::optional<uint64_t> StorageMergeTree::totalBytes() const {
   std::shared_lock lock(mutex_);
   uint64_t bytes = 0;

@@ -60,6 +60,9 @@ class StorageMergeTree final : public IStorage {
   std::unique_ptr<PreparedInsert> prepareInsert(const std::vector<Block>& blocks, QueryContext& context) override;
   bool hasDeduplicationToken(const std::string& token) const override;
   std::optional<uint64_t> totalRows() const override;
+  /// From the parts' per-granule min/max (kept for integer, date/time, String and
+  /// LowCardinality(String) columns, not Nullable or floating point ones).
+  std::optional<std::vector<std::pair<Field, Field>>> columnsMinMax(const std::vector<std::string>& columns) const override;
   std::optional<uint64_t> totalBytes() const override;
   void truncate() override;
   void drop() override;

@@ -22,7 +22,9 @@ namespace tally::ProfileEvents {
   M(MergedParts, "Merges of data parts done by the background merger.")       \
   M(AsyncInsertFlushes, "Buffers of asynchronous inserts written.")         \
   M(ViewsCollapsedSourceRows, "Inserted rows collapsed once for the materialized views that count them.") \
-  M(ViewsCollapsedRows, "Distinct rows those views read instead.")
+  M(ViewsCollapsedRows, "Distinct rows those views read instead.")                             \
+  M(UncompressedCacheHits, "Column frames of parts found decompressed in the uncompressed cache.") \
+  M(UncompressedCacheMisses, "Column frames of parts looked up in the uncompressed cache and read.")
 
 enum Event : uint32_t {
 #define M(NAME, DESCRIPTION) NAME,

@@ -11,6 +11,8 @@
   M(UInt64, max_execution_time, 0, "Maximum query execution time in seconds (0 = unlimited).") \
   M(String, timeout_overflow_mode, "throw", "What to do when max_execution_time is exceeded: throw or break.") \
   M(UInt64, max_rows_to_read, 0, "Maximum rows read from tables (0 = unlimited).") \
+  M(Bool, use_uncompressed_cache, true, "Keep decompressed MergeTree frames of short reads in the process-wide cache (ClickHouse: off by default).") \
+  M(UInt64, merge_tree_max_rows_to_use_cache, 1048576, "Reads of more rows neither use nor fill the uncompressed cache.") \
   M(UInt64, max_bytes_to_read, 0, "Maximum bytes read from tables (0 = unlimited).") \
   M(String, read_overflow_mode, "throw", "What to do when a read limit is exceeded: throw or break.") \
   M(UInt64, max_result_rows, 0, "Maximum rows in the result (0 = unlimited).") \

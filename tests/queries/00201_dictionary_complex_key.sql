@@ -34,4 +34,15 @@ SELECT name, type, element_count, `key.names`, `key.types`, source FROM system.d
 -- Wrong key shapes.
 SELECT dictGet('d201.prices_dict', 'price', 'a'); -- { serverError TYPE_MISMATCH }
 SELECT dictGet('d201.prices_dict', 'price', ('a', 1, 2)); -- { serverError TYPE_MISMATCH }
+-- A LowCardinality key column, alone or in a one-element tuple, over many blocks: looked up once
+-- per distinct code, the same answers as its String values.
+CREATE TABLE d201.lc_keys (c LowCardinality(String)) ENGINE = MergeTree ORDER BY tuple();
+INSERT INTO d201.lc_keys SELECT arrayElement(['FR', 'DE', 'XX', 'JP', ''], number % 5 + 1) FROM numbers(30000);
+SELECT count(), countIf(dictHas('d201.countries_dict', tuple(c))), countIf(dictHas('d201.countries_dict', c)),
+       countIf(dictGet('d201.countries_dict', 'name', tuple(c)) != dictGet('d201.countries_dict', 'name', tuple(toString(c)))),
+       countIf(dictGetOrDefault('d201.countries_dict', 'name', c, concat('no ', toString(c))) = 'no XX')
+FROM d201.lc_keys SETTINGS max_block_size = 1000;
+SELECT c, dictGet('d201.countries_dict', 'name', c) AS n FROM d201.lc_keys GROUP BY c ORDER BY c;
+
 DROP DATABASE d201;
+

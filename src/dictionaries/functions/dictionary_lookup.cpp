@@ -1,10 +1,12 @@
 #include "dictionaries/functions/dictionary_lookup.h"
 
+#include "columns/column_low_cardinality.h"
 #include "columns/column_nullable.h"
 #include "columns/column_tuple.h"
 #include "common/exception.h"
 #include "functions/conversion/cast.h"
 #include "types/data_type_array.h"
+#include "types/data_type_low_cardinality.h"
 #include "types/data_type_number.h"
 
 namespace tally {
@@ -128,9 +130,51 @@ ColumnWithTypeAndName withoutNulls(const ColumnWithTypeAndName& argument, PODArr
 
 }  // namespace
 
+namespace {
+
+/// The single LowCardinality (not nullable) column of a key argument: the argument itself or
+/// the one element of a tuple; null otherwise.
+const ColumnLowCardinality* lowCardinalityKey(const ColumnWithTypeAndName& key, DataTypePtr& values_type) {
+  const Column* column = key.column.get();
+  DataTypePtr type = key.type;
+  if (const auto* tuple = tryTypedAs<ColumnTuple>(column)) {
+    if (tuple->tupleSize() != 1) return nullptr;
+    column = &tuple->getColumn(0);
+    type = static_cast<const DataTypeTuple&>(*type).getElements()[0];
+  }
+  const auto* lc = tryTypedAs<ColumnLowCardinality>(column);
+  if (!lc || lc->isNullableDictionary() || type->typeId() != TypeIndex::LowCardinality) return nullptr;
+  values_type = static_cast<const DataTypeLowCardinality&>(*type).getDictionaryType();
+  return lc;
+}
+
+}  // namespace
+
 LookupKeys lookupKeys(const DictionaryStructure& structure, const ColumnWithTypeAndName& key_in, const ColumnWithTypeAndName* range,
                       const FunctionContext& context) {
   LookupKeys res;
+  DataTypePtr values_type;
+  if (const ColumnLowCardinality* lc = range ? nullptr : lowCardinalityKey(key_in, values_type)) {
+    // Each distinct code once: its value, in order of first use.
+    const auto& dict = lc->getDictionary();
+    PODArray<uint32_t> slot_of_code;
+    slot_of_code.resizeFill(dict.size(), UINT32_MAX);
+    Permutation distinct;
+    res.row_codes.resize(lc->size());
+    lc->visitIndexes([&](const auto& codes) {
+      for (size_t i = 0; i < codes.size(); ++i) {
+        uint32_t& slot = slot_of_code[codes[i]];
+        if (slot == UINT32_MAX) {
+          slot = uint32_t(distinct.size());
+          distinct.push_back(codes[i]);
+        }
+        res.row_codes[i] = slot;
+      }
+    });
+    ColumnWithTypeAndName values{dict.valuesPtr()->permute(distinct, 0), values_type, ""};
+    res.keys.push_back(castColumn(values, structure.isComplexKey() ? structure.keys[0].type : typeUInt64(), context));
+    return res;
+  }
   ColumnWithTypeAndName key = withoutNulls(key_in, res.nulls, context);
   if (!structure.isComplexKey()) {
     res.keys.push_back(castColumn(key, typeUInt64(), context));
@@ -155,6 +199,11 @@ LookupKeys lookupKeys(const DictionaryStructure& structure, const ColumnWithType
 
 void findDictionaryRows(const Dictionary& dictionary, const LookupKeys& keys, PODArray<UInt64>& rows) {
   dictionary.findRows(keys.keys, keys.range.get(), rows);
+  if (!keys.row_codes.empty()) {
+    PODArray<UInt64> distinct_rows = std::move(rows);
+    rows.resize(keys.row_codes.size());
+    for (size_t i = 0; i < keys.row_codes.size(); ++i) rows[i] = distinct_rows[keys.row_codes[i]];
+  }
   const uint64_t missing = dictionary.elementCount();
   if (!keys.nulls.empty())
     for (size_t i = 0; i < rows.size(); ++i)

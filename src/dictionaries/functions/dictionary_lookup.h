@@ -34,11 +34,14 @@ std::vector<size_t> attributeArguments(const std::string& function, const Column
 void checkKeyArguments(const std::string& function, const DictionaryStructure& structure, size_t key_position,
                        const DataTypePtr& key_type, const DataTypePtr* range_type);
 
-/// NULL keys (or NULL range points) are looked up as absent keys.
+/// NULL keys (or NULL range points) are looked up as absent keys. A single LowCardinality key
+/// (alone or as the one element of a tuple) is looked up once per distinct code of the block:
+/// `keys` then hold those codes' values and `row_codes` maps each row to its value there.
 struct LookupKeys {
   Columns keys;
   ColumnPtr range;         // null unless RANGE_HASHED
   PODArray<UInt8> nulls;   // 1 where a key part or the range point is NULL; empty if none can be
+  PODArray<uint32_t> row_codes;  // per row: index into keys (LowCardinality key); empty otherwise
 };
 LookupKeys lookupKeys(const DictionaryStructure& structure, const ColumnWithTypeAndName& key,
                       const ColumnWithTypeAndName* range, const FunctionContext& context);

@@ -144,7 +144,12 @@ int DataPart::fileDescriptor(size_t pos) const {
   return fds_[pos];
 }
 
-ColumnPtr DataPart::readColumn(size_t pos, size_t first, size_t last) const {
+uint64_t nextDataPartId() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+
+ColumnPtr DataPart::readColumn(size_t pos, size_t first, size_t last, FrameCache* cache) const {
   const PartColumn& c = columns[pos];
   if (last > granules() || first > last) throw Exception(ErrorCodes::LOGICAL_ERROR, "Granule range out of part");
   // Bytes from the frame of `first` to the end of the frame of `last - 1`.
@@ -158,25 +163,46 @@ ColumnPtr DataPart::readColumn(size_t pos, size_t first, size_t last) const {
       }
   }
   thread_local std::string compressed, raw;
-  readFileRange(fileDescriptor(pos), from, size_t(to - from), compressed);
+  bool have_compressed = false;  // read on the first frame the cache does not have
   size_t rows_total = 0;
   for (size_t g = first; g < last; ++g) rows_total += granuleRows(g);
 
   DataTypePtr stored_type = c.code_width ? codeType(c.code_width) : c.type;
   MutableColumnPtr out = stored_type->createColumn();
   out->reserve(rows_total);
-  size_t offset = 0;
+  const std::string* frame = &raw;
+  FrameCache::Frame held;
   for (size_t g = first; g < last; ++g) {
     try {
       if (g == first || c.marks[g] != c.marks[g - 1]) {
-        if (offset >= compressed.size()) corrupted(path, "column " + c.name + " ends before its granules");
-        offset += CompressionCodec::decompress(compressed.data() + offset, compressed.size() - offset, raw);
+        const uint64_t at = c.marks[g];
+        held = cache ? cache->get(id, uint32_t(pos), at) : nullptr;
+        if (held) {
+          frame = held.get();
+        } else {
+          if (!have_compressed) {
+            readFileRange(fileDescriptor(pos), from, size_t(to - from), compressed);
+            have_compressed = true;
+          }
+          const size_t offset = size_t(at - from);
+          if (offset >= compressed.size()) corrupted(path, "column " + c.name + " ends before its granules");
+          if (cache) {
+            auto fresh = std::make_shared<std::string>();
+            CompressionCodec::decompress(compressed.data() + offset, compressed.size() - offset, *fresh);
+            held = std::move(fresh);
+            cache->put(id, uint32_t(pos), at, held);
+            frame = held.get();
+          } else {
+            CompressionCodec::decompress(compressed.data() + offset, compressed.size() - offset, raw);
+            frame = &raw;
+          }
+        }
       }
       const bool frame_goes_on = g + 1 < granules() && c.marks[g + 1] == c.marks[g];
-      size_t begin = c.in_frame[g], end = frame_goes_on ? c.in_frame[g + 1] : raw.size();
-      if (begin > end || end > raw.size()) corrupted(path, "granule of column " + c.name + " is outside its frame");
-      const char* stop = deserializeColumnRange(*stored_type, *out, granuleRows(g), raw.data() + begin, raw.data() + end);
-      if (stop != raw.data() + end) corrupted(path, "granule of column " + c.name + " has extra bytes");
+      size_t begin = c.in_frame[g], end = frame_goes_on ? c.in_frame[g + 1] : frame->size();
+      if (begin > end || end > frame->size()) corrupted(path, "granule of column " + c.name + " is outside its frame");
+      const char* stop = deserializeColumnRange(*stored_type, *out, granuleRows(g), frame->data() + begin, frame->data() + end);
+      if (stop != frame->data() + end) corrupted(path, "granule of column " + c.name + " has extra bytes");
     } catch (Exception& e) {
       e.addMessage("while reading column " + c.name + " of data part " + path);
       throw;

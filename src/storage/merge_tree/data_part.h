@@ -16,6 +16,7 @@
 #include "common/field.h"
 #include "common/pod_array.h"
 #include "storage/merge_tree/compression_codec.h"
+#include "storage/merge_tree/frame_cache.h"
 #include "storage/merge_tree/part_name.h"
 #include "types/block.h"
 
@@ -40,8 +41,12 @@ struct PartColumn {
   std::vector<Field> mins, maxs;
 };
 
+/// A new number for each DataPart object: names its frames in the FrameCache.
+uint64_t nextDataPartId();
+
 class DataPart {
  public:
+  const uint64_t id = nextDataPartId();
   PartName name;
   std::string path;  // directory
   uint64_t rows = 0;
@@ -66,7 +71,8 @@ class DataPart {
 
   /// Rows of granules [first, last) of column `pos`: the values, or for a LowCardinality column
   /// a UInt32 column of the table dictionary's codes. Thread-safe.
-  ColumnPtr readColumn(size_t pos, size_t first, size_t last) const;
+  /// With `cache`, decompressed frames are taken from it when there and kept in it otherwise.
+  ColumnPtr readColumn(size_t pos, size_t first, size_t last, FrameCache* cache = nullptr) const;
 
   /// The part's directory is deleted when the last reference is dropped.
   void markRemoved() { removed_.store(true); }

@@ -663,11 +663,17 @@ BlockStreams StorageMergeTree::read(const ReadRequest& request, QueryContext& co
     if (limit && total_rows >= limit * 4 + 65536) break;  // enough work queued for LIMIT without ORDER BY
   }
   context.addTotalRowsToRead(total_rows);
+  // Short reads (dashboards) keep decompressed frames for the next query; long scans would only
+  // evict them.
+  const auto& settings = context.settings;
+  FrameCache* cache = settings.use_uncompressed_cache && total_rows <= settings.merge_tree_max_rows_to_use_cache
+                          ? &FrameCache::instance()
+                          : nullptr;
 
   auto snap_ptr = std::make_shared<Snapshot>(std::move(snap));
   std::vector<int> table_positions;
   for (const auto& n : request.columns) table_positions.push_back(physical_header_.position(n));
-  auto make_block = [snap_ptr, header, table_positions, this](const ReadTask& t) {
+  auto make_block = [snap_ptr, header, table_positions, cache, this](const ReadTask& t) {
     const DataPart& part = *snap_ptr->parts[t.part];
     Block out;
     for (size_t i = 0; i < header.columns(); ++i) {
@@ -679,7 +685,7 @@ BlockStreams StorageMergeTree::read(const ReadRequest& request, QueryContext& co
       if (pos < 0) {
         col = h.type->createColumn()->cloneResized(t.rows);
       } else {
-        col = part.readColumn(size_t(pos), t.first, t.last);
+        col = part.readColumn(size_t(pos), t.first, t.last, cache);
         if (dict) col = std::make_shared<ColumnLowCardinality>(dict, col->assumeMutable());
       }
       out.insert({std::move(col), h.type, h.name});

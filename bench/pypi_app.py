@@ -6,11 +6,13 @@
 3. `tally server`: each widget of the landing and package pages, median server time over 15
    runs (the `elapsed_ms` the widget API reports), and a whole package page (the sum);
 4. the pypistats API under 64 concurrent clients (wrk, 2 threads): requests/s, errors;
-5. peers (--peers): the same widget SQL (parameters as literals) on ClickHouse 18.16 loaded with
-   the same rows (through the same materialized views), and hand-written DuckDB equivalents over
-   the same rows and rollups; client-side medians and ratios.
+5. peers (--peers): the tables the widgets read, copied row for row from tally's into ClickHouse
+   18.16 (TabSeparated through clickhouse-client; the raw table only up to --peers-raw-max rows)
+   and into DuckDB (Parquet); the same widget SQL (parameters as literals) on ClickHouse and
+   hand-written equivalents on DuckDB; client-side medians and ratios. (Loading through the
+   views is compared separately: ClickHouse 18.16 takes hours for 1 B rows that way.)
 
-  bench/pypi_app.py [--downloads N] [--peers] [--dir DIR] [--tally build/tally]
+  bench/pypi_app.py [--downloads N] [--peers] [--peers-raw-max N] [--dir DIR] [--reuse] [--tally build/tally]
 """
 import argparse
 import json
@@ -72,19 +74,21 @@ def page_urls(top, mid):
     return urls
 
 
-def duckdb_queries(package):
-    """Hand-written DuckDB equivalents of a few widgets (same tables as tally's choice)."""
+def duckdb_queries(package, table):
+    """Hand-written DuckDB equivalents of a few widgets, over the table tally's widget read
+    (`table`: widget name -> table)."""
     p = f"'{package}'"
     week = "date_trunc('week', date)"
+    t = lambda w: table[w].split(".")[-1]  # noqa: E731
     return [
-        {"name": "top_packages", "sql": "SELECT project, sum(count) AS d FROM pypi_downloads GROUP BY project ORDER BY d DESC, project LIMIT 5"},
-        {"name": "downloads_over_time", "sql": f"SELECT {week} AS x, sum(count) FROM pypi_downloads_per_day WHERE project = {p} GROUP BY x ORDER BY x"},
-        {"name": "top_versions", "sql": f"SELECT version, sum(count) AS d FROM pypi_downloads_per_day_by_version WHERE project = {p} GROUP BY version ORDER BY d DESC, version LIMIT 6"},
-        {"name": "python_over_time", "sql": f"SELECT x, name, d FROM (SELECT {week} AS x, CASE WHEN python_minor IN (SELECT python_minor FROM pypi_downloads_per_day_by_version_by_python WHERE project = {p} GROUP BY python_minor ORDER BY sum(count) DESC, python_minor LIMIT 10) THEN python_minor ELSE 'other' END AS name, sum(count) AS d FROM pypi_downloads_per_day_by_version_by_python WHERE project = {p} GROUP BY x, name) ORDER BY x, name"},
-        {"name": "system_over_time", "sql": f"SELECT {week} AS x, system, sum(count) FROM pypi_downloads_per_day_by_version_by_system WHERE project = {p} GROUP BY x, system ORDER BY x, system"},
-        {"name": "countries", "sql": f"SELECT country_code, sum(count) AS d FROM pypi_downloads_per_day_by_version_by_country WHERE project = {p} GROUP BY country_code ORDER BY d DESC, country_code"},
-        {"name": "rank", "sql": f"SELECT count(*) FILTER (WHERE d > (SELECT sum(count) FROM pypi_downloads WHERE project = {p})) + 1, count(*) FROM (SELECT project, sum(count) AS d FROM pypi_downloads GROUP BY project)"},
-        {"name": "installer_trends", "sql": f"SELECT {week} AS x, installer, sum(count) FROM pypi_downloads_per_day_by_installer WHERE date > (SELECT max(date) FROM pypi_downloads_per_day_by_installer) - 548 GROUP BY x, installer ORDER BY x, installer"},
+        {"name": "top_packages", "sql": f"SELECT project, sum(count) AS d FROM {t('top_packages')} GROUP BY project ORDER BY d DESC, project LIMIT 5"},
+        {"name": "downloads_over_time", "sql": f"SELECT {week} AS x, sum(count) FROM {t('downloads_over_time')} WHERE project = {p} GROUP BY x ORDER BY x"},
+        {"name": "top_versions", "sql": f"SELECT version, sum(count) AS d FROM {t('top_versions')} WHERE project = {p} GROUP BY version ORDER BY d DESC, version LIMIT 6"},
+        {"name": "python_over_time", "sql": f"SELECT x, name, d FROM (SELECT {week} AS x, CASE WHEN python_minor IN (SELECT python_minor FROM {t('python_over_time')} WHERE project = {p} GROUP BY python_minor ORDER BY sum(count) DESC, python_minor LIMIT 10) THEN python_minor ELSE 'other' END AS name, sum(count) AS d FROM {t('python_over_time')} WHERE project = {p} GROUP BY x, name) ORDER BY x, name"},
+        {"name": "system_over_time", "sql": f"SELECT {week} AS x, system, sum(count) FROM {t('system_over_time')} WHERE project = {p} GROUP BY x, system ORDER BY x, system"},
+        {"name": "countries", "sql": f"SELECT country_code, sum(count) AS d FROM {t('countries')} WHERE project = {p} GROUP BY country_code ORDER BY d DESC, country_code"},
+        {"name": "rank", "sql": f"SELECT count(*) FILTER (WHERE d > (SELECT sum(count) FROM {t('rank')} WHERE project = {p})) + 1, count(*) FROM (SELECT project, sum(count) AS d FROM {t('rank')} GROUP BY project)"},
+        {"name": "installer_trends", "sql": f"SELECT {week} AS x, installer, sum(count) FROM {t('installer_trends')} WHERE date > (SELECT max(date) FROM {t('installer_trends')}) - 548 GROUP BY x, installer ORDER BY x, installer"},
     ]
 
 
@@ -92,11 +96,14 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--downloads", type=int, default=100_000_000)
     ap.add_argument("--peers", action="store_true")
+    ap.add_argument("--peers-raw-max", type=int, default=200_000_000,
+                    help="copy the raw table to the peers only up to this many rows")
     ap.add_argument("--dir", default="/tmp/tally-bench-pypi")
     ap.add_argument("--tally", default=os.path.join(ROOT, "build", "tally"))
     ap.add_argument("--reuse", action="store_true", help="keep an already loaded data directory")
     args = ap.parse_args()
     tally = os.path.abspath(args.tally)
+    sh([os.path.join(ROOT, "scripts", "install-deps.sh"), "--bench"])  # wrk, node (present: nothing done)
     os.makedirs(args.dir, exist_ok=True)
     export = os.path.join(args.dir, f"export-{args.downloads}")
     if not os.path.exists(os.path.join(export, "done")):
@@ -113,12 +120,6 @@ def main():
         load_s = time.time() - t
         print(f"tally pypi load: {args.downloads:,} rows in {load_s:.1f} s = {args.downloads / load_s / 1e6:.2f} M rows/s "
               "(every rollup maintained)")
-    raw_parquet = os.path.join(args.dir, "raw.parquet")
-    if args.peers:
-        if os.path.exists(raw_parquet):
-            os.remove(raw_parquet)
-        sh([tally, "local", "--path", data, "-q", f"SELECT * FROM pypi.pypi INTO OUTFILE '{raw_parquet}' FORMAT Parquet"])
-
     server = Server(tally, data)
     try:
         port = server.port
@@ -150,27 +151,50 @@ def main():
             worst = max(r[2] for r in results if r[0] == page)
             print(f"  page {page:28s} total {total:8.2f} ms, slowest widget {worst:.2f} ms")
 
-        if subprocess.run(["which", "wrk"], capture_output=True).returncode == 0:
-            lua = os.path.join(args.dir, "pypistats.lua")
-            names = [r["project"] for r in top[:200]]
-            with open(lua, "w") as f:
-                f.write("local names = {" + ",".join(f'"{n}"' for n in names) + "}\nlocal i = 0\n"
-                        "request = function()\n  i = i + 1\n  return wrk.format(nil, '/api/packages/' .. names[(i % #names) + 1] .. '/recent')\nend\n")
-            out = subprocess.run(["wrk", "-t2", "-c64", "-d15s", "-s", lua, f"http://127.0.0.1:{port}"], capture_output=True,
-                                 text=True).stdout
-            rps = re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)
-            errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-            sock = re.search(r"Socket errors: (.*)", out)
-            print(f"\npypistats API /api/packages/<top 200>/recent, 64 clients: {float(rps):,.0f} requests/s, "
-                  f"non-2xx {errors.group(1) if errors else 0}, socket errors: {sock.group(1) if sock else 'none'}")
+        lua = os.path.join(args.dir, "pypistats.lua")
+        names = [r["project"] for r in top[:200]]
+        with open(lua, "w") as f:
+            f.write("local names = {" + ",".join(f'"{n}"' for n in names) + "}\nlocal i = 0\n"
+                    "request = function()\n  i = i + 1\n  return wrk.format(nil, '/api/packages/' .. names[(i % #names) + 1] .. '/recent')\nend\n")
+        out = subprocess.run(["wrk", "-t2", "-c64", "-d15s", "-s", lua, f"http://127.0.0.1:{port}"], capture_output=True,
+                             text=True).stdout
+        rps = re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)
+        errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+        sock = re.search(r"Socket errors: (.*)", out)
+        print(f"\npypistats API /api/packages/<top 200>/recent, 64 clients: {float(rps):,.0f} requests/s, "
+              f"non-2xx {errors.group(1) if errors else 0}, socket errors: {sock.group(1) if sock else 'none'}")
 
         if args.peers:
-            peers(args, tally, server, results, top_pkg, d90, raw_parquet)
+            peers(args, server, results, top_pkg)
     finally:
         server.stop()
 
 
-def peers(args, tally, server, results, top_pkg, d90, raw_parquet):
+# Widgets 18.16 cannot run: dictionaries, DateTime64, SimpleAggregateFunction (docs/pypi_app.md).
+CH_UNSUPPORTED = ("stable", "countries", "emerging", "package_details", "recent_releases", "dependents", "dependencies")
+
+
+def copy_table(port, table, sink):
+    """Streams every row of tally's `table` (from the server on `port`) as TabSeparated into the
+    stdin of the command `sink`."""
+    src = subprocess.Popen(["curl", "-sS", "--fail", "--data-binary", f"SELECT * FROM {table} FORMAT TabSeparated",
+                            f"http://127.0.0.1:{port}/"], stdout=subprocess.PIPE)
+    subprocess.run(sink, stdin=src.stdout, check=True)
+    src.stdout.close()
+    if src.wait() != 0:
+        raise RuntimeError(f"reading {table} from tally failed")
+
+
+def peers(args, server, results, top_pkg):
+    """ClickHouse 18.16 and DuckDB get the same rows in the same tables: each table the compared
+    widgets read is copied from tally's (the raw table only up to --peers-raw-max rows; the
+    views' load path is measured on its own, see docs/benchmarks.md), then the same SQL runs on
+    ClickHouse and hand-written equivalents on DuckDB."""
+    compared = [r for r in results if r[3]["widget"] not in CH_UNSUPPORTED]
+    tables = sorted({r[3]["table"] for r in compared})
+    raw = "pypi.pypi"
+    if raw in tables and args.downloads > args.peers_raw_max:
+        tables.remove(raw)
     ch_dir = os.path.join(args.dir, "clickhouse")
     sh(["rm", "-rf", ch_dir])
     sh([os.path.join(ROOT, "scripts", "clickhouse-oracle.sh"), "start", ch_dir, str(CH_HTTP), str(CH_TCP)])
@@ -178,21 +202,27 @@ def peers(args, tally, server, results, top_pkg, d90, raw_parquet):
         schema = subprocess.run([os.path.join(ROOT, "scripts", "pypi-schema-ch18.sh")], capture_output=True, text=True,
                                 check=True).stdout
         for s in [s.strip() for s in schema.split(";") if s.strip()]:
-            post(CH_HTTP, s, CH_SETTINGS)
-        tsv = os.path.join(args.dir, "raw.tsv")
-        sh([tally, "local", "-q", f"SELECT * FROM file('{raw_parquet}', Parquet) FORMAT TabSeparated"], stdout=open(tsv, "w"))
+            if "MATERIALIZED VIEW" not in s:  # rows are copied into every table, not derived again
+                post(CH_HTTP, s, CH_SETTINGS)
         t = time.time()
-        sh(["clickhouse-client", "--port", str(CH_TCP), "--allow_experimental_low_cardinality_type=1", "--query",
-            "INSERT INTO pypi.pypi FORMAT TabSeparated"],
-           stdin=open(tsv))
-        ch_load = time.time() - t
-        print(f"\nClickHouse 18.16 load of the same rows through the same materialized views: {ch_load:.1f} s "
-              f"({args.downloads / ch_load / 1e6:.2f} M rows/s)")
+        rows = 0
+        for table in tables:
+            copy_table(server.port, table, ["clickhouse-client", "--port", str(CH_TCP), "--allow_experimental_low_cardinality_type=1",
+                                            "--query", f"INSERT INTO {table} FORMAT TabSeparated"])
+            rows += int(post(CH_HTTP, f"SELECT count() FROM {table}").strip())
+        print(f"\nClickHouse 18.16: {len(tables)} tables, {rows:,} rows copied from tally's in {time.time() - t:.1f} s "
+              f"(TabSeparated through clickhouse-client)")
+        if args.downloads > args.peers_raw_max:
+            print(f"  raw table not copied above {args.peers_raw_max:,} rows: its widgets are not compared")
+        quiet = 0
+        while quiet < 3:  # let 18.16 finish merging what it was sent
+            busy = post(CH_HTTP, "SELECT count() FROM system.merges").strip() != "0"
+            quiet = 0 if busy else quiet + 1
+            time.sleep(1)
         print("\nsame SQL over HTTP, client-side median of 7 (ms):  tally   ClickHouse 18.16   ratio")
-        for page, url, _, w in results:
-            if w["widget"] in ("stable", "countries", "emerging", "package_details", "recent_releases", "dependents",
-                               "dependencies"):
-                continue  # dictionaries / DateTime64 / SimpleAggregateFunction: not in 18.16 (docs/pypi_app.md)
+        for page, url, _, w in compared:
+            if w["table"] not in tables:
+                continue
             sql = with_literals(w["sql"], w["params"])
             mine = timed_post(server.port, sql, 7)
             theirs = timed_post(CH_HTTP, sql, 7, CH_SETTINGS)
@@ -202,12 +232,21 @@ def peers(args, tally, server, results, top_pkg, d90, raw_parquet):
     bench = os.path.join(ROOT, "bench")
     if not os.path.isdir(os.path.join(bench, "node_modules", "@duckdb")):
         sh(["npm", "install", "--silent", "--no-audit", "--no-fund"], cwd=bench)
+    table_of = {r[3]["widget"]: r[3]["table"] for r in results if r[0] in (top_pkg, "landing")}
+    queries = duckdb_queries(top_pkg, table_of)
+    needed = sorted({table_of[q["name"]] for q in queries})
+    parquet_dir = os.path.join(args.dir, "duck_tables")
+    sh(["rm", "-rf", parquet_dir])
+    os.makedirs(parquet_dir)
+    for table in needed:
+        with open(f"{parquet_dir}/{table.split('.')[-1]}.parquet", "wb") as f:
+            sh(["curl", "-sS", "--fail", "--data-binary", f"SELECT * FROM {table} FORMAT Parquet", f"http://127.0.0.1:{server.port}/"],
+               stdout=f)
     duck = os.path.join(args.dir, "pypi.duckdb")
-    load = subprocess.run(["node", os.path.join(bench, "pypi_duckdb.mjs"), "load", duck, raw_parquet], capture_output=True,
+    load = subprocess.run(["node", os.path.join(bench, "pypi_duckdb.mjs"), "load", duck, parquet_dir], capture_output=True,
                           text=True, check=True).stdout.strip()
-    print(f"\nDuckDB: raw table + 7 rollups built from the same rows in {load} s")
+    print(f"\nDuckDB: {len(needed)} tables built from tally's rows (Parquet) in {load} s")
     qfile = os.path.join(args.dir, "duck_queries.json")
-    queries = duckdb_queries(top_pkg)
     json.dump(queries, open(qfile, "w"))
     out = subprocess.run(["node", os.path.join(bench, "pypi_duckdb.mjs"), "query", duck, qfile, "7"], capture_output=True,
                          text=True, check=True).stdout

@@ -224,6 +224,10 @@ void ColumnLowCardinality::insertRangeFrom(const Column& src_column, size_t star
     return;
   }
   const auto& src = static_cast<const ColumnLowCardinality&>(src_column);
+  if (src.dict_ == dict_ && src.indexWidth() == indexWidth()) {
+    indexes_->insertRangeFrom(*src.indexes_, start, length);  // same codes, same width
+    return;
+  }
   if (src.dict_ == dict_) {
     src.visitIndexes([&](const auto& idx) {
       for (size_t i = 0; i < length; ++i) codes[i] = idx[start + i];
@@ -247,6 +251,31 @@ void ColumnLowCardinality::insertRangeFrom(const Column& src_column, size_t star
       }
     });
   }
+  insertIndexes(codes.data(), length);
+}
+
+void ColumnLowCardinality::insertRangeFrom(const Column& src_column, size_t start, size_t length, CodeRemap& remap) {
+  if (src_column.kind() != ColumnKind::LowCardinality) return insertRangeFrom(src_column, start, length);
+  const auto& src = static_cast<const ColumnLowCardinality&>(src_column);
+  if (src.dict_ == dict_) return insertRangeFrom(src_column, start, length);
+  if (remap.source != src.dict_) {
+    remap.source = src.dict_;
+    remap.codes.assign(src.dict_->size(), UINT32_MAX);
+  }
+  if (remap.codes.size() < src.dict_->size()) remap.codes.resize(src.dict_->size(), UINT32_MAX);
+  if (!remap.codes.empty()) remap.codes[0] = 0;  // the default / NULL
+  thread_local PODArray<uint32_t> codes;
+  codes.resize(length);
+  LowCardinalityDictionary& dict = mutableDictionary();
+  const Column& values = src.dict_->values();
+  uint32_t* mapped = remap.codes.data();
+  src.visitIndexes([&](const auto& idx) {
+    for (size_t i = 0; i < length; ++i) {
+      uint32_t code = idx[start + i];
+      if (mapped[code] == UINT32_MAX) mapped[code] = dict.insertFrom(values, code);
+      codes[i] = mapped[code];
+    }
+  });
   insertIndexes(codes.data(), length);
 }
 

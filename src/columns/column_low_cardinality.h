@@ -14,6 +14,7 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "columns/column.h"
 #include "columns/column_vector.h"
@@ -124,6 +125,15 @@ class ColumnLowCardinality final : public Column {
   void insert(const Field& value) override;
   void insertFrom(const Column& src, size_t n) override;
   void insertRangeFrom(const Column& src, size_t start, size_t length) override;
+  /// Codes in this column's dictionary of another dictionary's codes, kept across calls (a part
+  /// writer fed many blocks over one table dictionary looks each value up once, not per call).
+  /// Valid while this column's dictionary only grows (copies keep codes).
+  struct CodeRemap {
+    DictionaryPtr source;          // held, so never changed in place while remembered
+    std::vector<uint32_t> codes;   // UINT32_MAX: not looked up yet
+  };
+  /// insertRangeFrom, remembering the code mapping of a LowCardinality `src` in `remap`.
+  void insertRangeFrom(const Column& src, size_t start, size_t length, CodeRemap& remap);
   void insertDefault() override { insertIndex(0); }
   void insertManyDefaults(size_t n) override;
   void insertData(const char* pos, size_t length) override;

@@ -163,19 +163,28 @@ bool columnRangeMinMax(const Column& column, size_t start, size_t length, Field&
     return true;
   }
   if (column.kind() == ColumnKind::LowCardinality) {
-    // Strings of a dictionary: compared only where the code changes (runs of sorted parts).
+    // Strings of a dictionary: each distinct code of the range compared once (a per-thread
+    // stamp per code marks the ones seen in this range).
     const auto& lc = static_cast<const ColumnLowCardinality&>(column);
     const LowCardinalityDictionary& dict = lc.getDictionary();
     if (dict.isNullable() || dict.values().kind() != ColumnKind::String) return false;
     const auto& values = static_cast<const ColumnString&>(dict.values());
+    thread_local std::vector<uint32_t> stamp;
+    thread_local uint32_t epoch = 0;
+    if (stamp.size() < dict.size()) stamp.resize(dict.size(), 0);
+    if (++epoch == 0) {
+      std::fill(stamp.begin(), stamp.end(), 0);
+      epoch = 1;
+    }
     std::string_view lo, hi;
     lc.visitIndexes([&](const auto& codes) {
-      uint32_t previous = codes[start];
-      lo = hi = values.at(previous);
+      uint32_t first = codes[start];
+      stamp[first] = epoch;
+      lo = hi = values.at(first);
       for (size_t i = start + 1; i < start + length; ++i) {
         uint32_t code = codes[i];
-        if (code == previous) continue;
-        previous = code;
+        if (stamp[code] == epoch) continue;
+        stamp[code] = epoch;
         std::string_view v = values.at(code);
         if (v < lo) lo = v;
         else if (v > hi) hi = v;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "columns/column_array.h"
+#include "columns/column_low_cardinality.h"
 #include "columns/column_nullable.h"
 #include "columns/column_string.h"
 #include "columns/column_vector.h"
@@ -154,6 +155,45 @@ TEST(ColumnArray, FilterAndReplicate) {
     ASSERT_EQ(filtered->getOffsets()[r] - begin, i % 4);
     for (uint64_t k = begin; k < filtered->getOffsets()[r]; ++k) ASSERT_EQ(filtered->getData().getUInt(k), i);
   }
+}
+
+}  // namespace
+}  // namespace tally
+
+namespace tally {
+namespace {
+
+std::shared_ptr<ColumnLowCardinality> lowCardinalityOf(const std::vector<std::string>& values) {
+  auto col = ColumnLowCardinality::create(ColumnString::create(), /*nullable=*/false);
+  for (const auto& v : values) col->insertData(v.data(), v.size());
+  return col;
+}
+
+std::vector<std::string> valuesOf(const Column& col) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < col.size(); ++i) out.emplace_back(col.getDataAt(i));
+  return out;
+}
+
+TEST(ColumnLowCardinality, InsertRangeWithRememberedCodesKeepsValues) {
+  // Two blocks over one source dictionary into a column with its own dictionary: the codes
+  // looked up for the first block are reused for the second; values are unchanged.
+  auto source = lowCardinalityOf({"b", "a", "", "c", "a", "b"});
+  auto more = std::make_shared<ColumnLowCardinality>(source->getDictionaryPtr(), ColumnUInt8::create());
+  for (std::string v : {"c", "d", "a"}) more->insertData(v.data(), v.size());  // "d": its own copy of the dictionary
+  auto target = lowCardinalityOf({"z", "a"});
+  ColumnLowCardinality::CodeRemap remap;
+  target->insertRangeFrom(*source, 1, 4, remap);
+  EXPECT_EQ(remap.source, source->getDictionaryPtr());
+  target->insertRangeFrom(*source, 0, 6, remap);
+  target->insertRangeFrom(*more, 0, 3, remap);  // another dictionary: the remap starts over
+  EXPECT_EQ(remap.source, more->getDictionaryPtr());
+  EXPECT_EQ(valuesOf(*target), (std::vector<std::string>{"z", "a", "a", "", "c", "a", "b", "a", "", "c", "a", "b", "c", "d",
+                                                         "a"}));
+  // Same dictionary: codes copied as they are.
+  auto copy = std::make_shared<ColumnLowCardinality>(target->getDictionaryPtr(), ColumnUInt8::create());
+  copy->insertRangeFrom(*target, 2, 5);
+  EXPECT_EQ(valuesOf(*copy), (std::vector<std::string>{"a", "", "c", "a", "b"}));
 }
 
 }  // namespace

@@ -84,9 +84,10 @@ WidgetQuery stable(const WidgetRequest& request, WidgetContext& context) {
   TableChoice t = context.chooser.choose(columns);
   q.table = t.table;
   const std::string dict = "'" + context.database + ".last_updated_dict'";
+  // The dictionary is asked once per project (in HAVING), not once per row.
   q.sql = "SELECT project, " + t.count() + " AS downloads, dictGet(" + dict +
           ", 'last_update', tuple(project)) AS last_update FROM " + t.table + " WHERE 1" + request.filters.sql(q.params) +
-          " AND dictHas(" + dict + ", tuple(project)) GROUP BY project HAVING last_update < (SELECT max(upload_time) FROM " +
+          " GROUP BY project HAVING dictHas(" + dict + ", tuple(project)) AND last_update < (SELECT max(upload_time) FROM " +
           context.database + ".projects) - toIntervalMonth(6) ORDER BY downloads DESC, project LIMIT 7";
   return q;
 }

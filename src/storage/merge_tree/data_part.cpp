@@ -285,6 +285,7 @@ struct PartWriter::ColumnState {
   PartColumn pc;
   CompressionCodec codec;
   ColumnLowCardinality::DictionaryPtr dictionary;  // LowCardinality: the part's dictionary (sole owner)
+  ColumnLowCardinality::CodeRemap remap;             // ... codes in it of the incoming blocks' dictionary
   std::string frame;                                 // granules not yet compressed
   std::string file;                                  // compressed frames not yet written
   uint64_t file_size = 0;                            // bytes written to the file
@@ -355,7 +356,7 @@ void PartWriter::flushRows(size_t count) {
     if (c.dictionary) {
       // The chunk owns the dictionary while it grows (a shared one would be copied on write).
       auto chunk = std::make_shared<ColumnLowCardinality>(std::move(c.dictionary), ColumnUInt8::create());
-      chunk->insertRangeFrom(*values, 0, values->size());
+      chunk->insertRangeFrom(*values, 0, values->size(), c.remap);
       c.dictionary = chunk->getDictionaryPtr();
       size_t dict_size = c.dictionary->size();
       if (!c.pc.code_width) c.pc.code_width = streaming_ && !c.seeded ? 4 : widthFor(dict_size);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstring>
+#include <memory>
 #include <string_view>
 
 #include "columns/column_const.h"
@@ -121,21 +122,24 @@ bool rankColumn(const Column& column, Ranks& ranks, uint64_t& max_rank) {
   }
 }
 
-/// Stable LSD radix sort of row numbers by `keys` (values below 2^bits), 11 bits per pass.
-void radixSortPermutation(const std::vector<uint64_t>& keys, unsigned bits, Permutation& perm) {
-  const size_t rows = keys.size();
+/// A row's packed key; sorted arrays of these give the permutation.
+struct KeyRow {
+  uint64_t key;
+  uint64_t row;
+};
+
+/// n entries, left uninitialized (no zeroing pass over arrays of millions).
+std::unique_ptr<KeyRow[]> keyRows(size_t n) { return std::unique_ptr<KeyRow[]>(new KeyRow[n]); }
+
+/// Stable LSD radix sort of `a` (rows entries, keys below 2^bits), 11 bits per pass.
+void radixSortPermutation(std::unique_ptr<KeyRow[]> a, size_t rows, unsigned bits, Permutation& perm) {
   constexpr unsigned kDigit = 11;
   constexpr size_t kBuckets = size_t(1) << kDigit;
-  struct Item {
-    uint64_t key;
-    uint64_t row;
-  };
-  std::vector<Item> a(rows), b(rows);
-  for (size_t i = 0; i < rows; ++i) a[i] = {keys[i], i};
+  auto b = keyRows(rows);
   std::vector<size_t> count(kBuckets);
   for (unsigned shift = 0; shift < bits; shift += kDigit) {
     std::fill(count.begin(), count.end(), 0);
-    for (const Item& it : a) ++count[(it.key >> shift) & (kBuckets - 1)];
+    for (size_t i = 0; i < rows; ++i) ++count[(a[i].key >> shift) & (kBuckets - 1)];
     if (count[(a[0].key >> shift) & (kBuckets - 1)] == rows) continue;  // one bucket: nothing moves
     size_t sum = 0;
     for (auto& c : count) {
@@ -143,15 +147,37 @@ void radixSortPermutation(const std::vector<uint64_t>& keys, unsigned bits, Perm
       c = sum;
       sum += n;
     }
-    for (const Item& it : a) b[count[(it.key >> shift) & (kBuckets - 1)]++] = it;
+    for (size_t i = 0; i < rows; ++i) b[count[(a[i].key >> shift) & (kBuckets - 1)]++] = a[i];
     a.swap(b);
+  }
+  for (size_t i = 0; i < rows; ++i) perm[i] = a[i].row;
+}
+
+/// Stable permutation of `a` (rows entries in consecutive ascending runs of sizes `runs`):
+/// adjacent runs are merged pairwise (ties keep the earlier run first), log2(runs) passes.
+void mergeRunsPermutation(std::unique_ptr<KeyRow[]> a, size_t rows, const std::vector<size_t>& runs, Permutation& perm) {
+  auto b = keyRows(rows);
+  std::vector<size_t> bounds{0};
+  for (size_t r : runs) bounds.push_back(bounds.back() + r);
+  auto less = [](const KeyRow& x, const KeyRow& y) { return x.key < y.key; };
+  while (bounds.size() > 2) {
+    std::vector<size_t> next{0};
+    for (size_t i = 0; i + 1 < bounds.size(); i += 2) {
+      size_t lo = bounds[i], mid = bounds[i + 1];
+      size_t hi = i + 2 < bounds.size() ? bounds[i + 2] : mid;
+      std::merge(a.get() + lo, a.get() + mid, a.get() + mid, a.get() + hi, b.get() + lo, less);
+      next.push_back(hi);
+    }
+    a.swap(b);
+    bounds.swap(next);
   }
   for (size_t i = 0; i < rows; ++i) perm[i] = a[i].row;
 }
 
 }  // namespace
 
-void sortByKey(const Block& block, const std::vector<std::string>& keys, Permutation& perm) {
+void sortByKey(const Block& block, const std::vector<std::string>& keys, Permutation& perm,
+               const std::vector<size_t>* runs) {
   size_t rows = block.rows();
   if (rows == 0) {
     perm.clear();
@@ -181,14 +207,17 @@ void sortByKey(const Block& block, const std::vector<std::string>& keys, Permuta
   }
   perm.resize(rows);
   if (total_bits <= 64) {
-    std::vector<uint64_t> packed(rows);
+    auto packed = keyRows(rows);
     for (size_t i = 0; i < rows; ++i) {
       uint64_t key = 0;
       for (size_t k = 0; k < keys.size(); ++k)
         if (bits[k]) key = (key << bits[k]) | ranks[k][i];
-      packed[i] = key;
+      packed[i] = {key, i};
     }
-    radixSortPermutation(packed, total_bits, perm);
+    size_t run_rows = 0;
+    if (runs) for (size_t r : *runs) run_rows += r;
+    if (runs && run_rows == rows) mergeRunsPermutation(std::move(packed), rows, *runs, perm);
+    else radixSortPermutation(std::move(packed), rows, total_bits, perm);
     return;
   }
   using U128 = unsigned __int128;

@@ -14,6 +14,9 @@
 namespace tally {
 
 /// The stable ascending permutation of `block` by the columns `keys` (names in `block`).
-void sortByKey(const Block& block, const std::vector<std::string>& keys, Permutation& perm);
+/// `runs`, when given, are the sizes of consecutive already-sorted runs that make up the block
+/// (a merge's batch): they are merged instead of sorted.
+void sortByKey(const Block& block, const std::vector<std::string>& keys, Permutation& perm,
+               const std::vector<size_t>* runs = nullptr);
 
 }  // namespace tally

@@ -119,9 +119,11 @@ void mergeSortedRuns(size_t runs, const ReadRunChunk& read, const KeyOfRows& key
       continue;
     }
     Block batch;
+    std::vector<size_t> run_rows;
     for (size_t r = 0; r < runs; ++r) {
       Run& run = state[r];
       if (take[r] == run.pos) continue;
+      run_rows.push_back(take[r] - run.pos);
       if (batch.columns() == 0) {
         batch = run.rows.cloneEmpty();
         for (size_t i = 0; i < batch.columns(); ++i) {
@@ -135,7 +137,7 @@ void mergeSortedRuns(size_t runs, const ReadRunChunk& read, const KeyOfRows& key
       run.pos = take[r];
     }
     batch.setRows(total);
-    emit(batch);
+    emit(batch, run_rows);
   }
 }
 

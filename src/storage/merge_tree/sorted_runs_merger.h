@@ -16,8 +16,9 @@ using ReadRunChunk = std::function<bool(size_t run, Block& block)>;
 using KeyOfRows = std::function<Block(const Block& block)>;
 /// Receives a batch: the rows of every run up to some key, runs in order and each run's rows in
 /// its order, with every row of a given key in the same batch (so equal keys can be merged and a
-/// stable sort keeps the runs' order).
-using EmitBatch = std::function<void(Block& batch)>;
+/// stable sort keeps the runs' order). `run_rows`: how many rows each contributing run gave, in
+/// batch order (each such slice is sorted).
+using EmitBatch = std::function<void(Block& batch, const std::vector<size_t>& run_rows)>;
 
 void mergeSortedRuns(size_t runs, const ReadRunChunk& read, const KeyOfRows& key, const EmitBatch& emit);
 

@@ -175,12 +175,12 @@ void StorageMergeTree::loadParts() {
 // ---------------------------------------------------------------------------------------------
 // Writing parts
 
-void StorageMergeTree::sortBlock(Block& block, Block& key) const {
+void StorageMergeTree::sortBlock(Block& block, Block& key, const std::vector<size_t>* runs) const {
   key = Block();
   if (!key_evaluator_) return;
   Block with_key = key_evaluator_->execute(block);
   Permutation perm;
-  sortByKey(with_key, sortingKeyNames(), perm);
+  sortByKey(with_key, sortingKeyNames(), perm, runs);
   bool sorted = true;
   for (size_t i = 0; i < perm.size() && sorted; ++i) sorted = perm[i] == i;
   if (!sorted) with_key = permute(with_key, perm);
@@ -388,24 +388,22 @@ bool StorageMergeTree::attachPartsLocked(const std::vector<MutableDataPartPtr>& 
       if (!pc.code_width) continue;
       int pos = physical_header_.position(pc.name);
       if (pos < 0 || !dictionaries_[size_t(pos)]) continue;
-      // Map the part's dictionary into the table's (copy-on-write if a reader holds it).
+      // Map the part's dictionary into the table's (copy-on-write if a reader holds it): each
+      // value is looked up (entered if new) once; two values with one code are a corrupt part.
       auto target = std::make_shared<ColumnLowCardinality>(std::move(dictionaries_[size_t(pos)]), ColumnUInt32::create());
-      const auto& lc_type = static_cast<const DataTypeLowCardinality&>(*pc.type);
-      auto source = std::static_pointer_cast<ColumnLowCardinality>(lc_type.createColumn());
-      auto& dict = const_cast<LowCardinalityDictionary&>(source->getDictionary());
       const Column& values = *pc.dictionary_values;
       pc.to_table_codes.resize(values.size());
       pc.to_table_codes[0] = 0;
-      for (size_t i = 1; i < values.size(); ++i)
-        if (dict.insertFrom(values, i) != i)
+      std::vector<bool> seen(target->getDictionary().size() + values.size());
+      for (size_t i = 1; i < values.size(); ++i) {
+        uint32_t code = target->codeOf(values.getDataAt(i));
+        if (code == 0 || seen[code]) {
+          dictionaries_[size_t(pos)] = target->getDictionaryPtr();  // unused extra values are harmless
           throw Exception(ErrorCodes::CORRUPTED_DATA, "Dictionary of column {} in part {} has duplicate values", pc.name, part->path);
-      auto idx = ColumnUInt32::create(values.size());
-      for (size_t i = 0; i < values.size(); ++i) idx->getData()[i] = uint32_t(i);
-      auto src = std::make_shared<ColumnLowCardinality>(source->getDictionaryPtr(), std::move(idx));
-      target->insertRangeFrom(*src, 0, values.size());
-      target->visitIndexes([&](const auto& codes) {
-        for (size_t i = 0; i < values.size(); ++i) pc.to_table_codes[i] = uint32_t(codes[i]);
-      });
+        }
+        seen[code] = true;
+        pc.to_table_codes[i] = code;
+      }
       dictionaries_[size_t(pos)] = target->getDictionaryPtr();
     }
   }
@@ -876,16 +874,16 @@ MutableDataPartPtr StorageMergeTree::mergeIntoPart(const std::vector<DataPartPtr
     next_granule[run] = last;
     return true;
   };
-  auto write_sorted = [&](Block& batch) {
+  auto write_sorted = [&](Block& batch, const std::vector<size_t>& runs) {
     Block key;
-    sortBlock(batch, key);
+    sortBlock(batch, key, &runs);
     writer.write(batch, key);
   };
   if (key_header.columns() == 0) {
     // No sorting key: the parts' rows one after the other.
     Block block;
     for (size_t run = 0; run < parts.size(); ++run)
-      while (read(run, block)) write_sorted(block);
+      while (read(run, block)) write_sorted(block, {block.rows()});
   } else {
     auto key_of = [&](const Block& rows) {
       Block with_key = key_evaluator_->execute(rows);

@@ -111,7 +111,7 @@ class StorageMergeTree final : public IStorage {
   /// Writes the parts of `block` (split by partition) into temporary directories.
   std::vector<MutableDataPartPtr> writeTemporaryParts(const Block& block, const std::string& prefix);
   /// Sorted, mode-applied data of `block` (physical columns) plus its key columns.
-  void sortBlock(Block& block, Block& key) const;
+  void sortBlock(Block& block, Block& key, const std::vector<size_t>* runs = nullptr) const;
   /// Publishes parts (already at their final paths): computes LowCardinality remaps against
   /// the table dictionaries and adds them to the active set, removing `replaced` (which must
   /// all be active; otherwise nothing changes and false is returned).

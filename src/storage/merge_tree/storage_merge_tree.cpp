@@ -443,6 +443,65 @@ std::vector<std::string> StorageMergeTree::sortingKeyNames() const {
   return names;
 }
 
+namespace {
+
+/// Value `i` of a sparse primary index column as a Field (the form conditions are compared in).
+Field indexValue(const Column& index, size_t i) {
+  if (index.kind() == ColumnKind::LowCardinality || index.kind() == ColumnKind::String) return Field(index.getDataAt(i));
+  Field value, unused;
+  columnRangeMinMax(index, i, 1, value, unused);
+  return value;
+}
+
+/// Clears read[g] for the granules g in [0, granules) whose key range [index[g], index[g + 1]]
+/// of the first key column (sorted ascending) cannot satisfy `cond`. Matching granules form
+/// an interval per compared value, found by binary search.
+void keepFirstKeyGranules(const ColumnCondition& cond, const Column& index, size_t granules, std::vector<bool>& read) {
+  using Op = ColumnCondition::Op;
+  // First granule g whose upper bound index[g + 1] is not below v (or above v when `strict`).
+  auto first_reaching = [&](const Field& v, bool strict) {
+    size_t lo = 0, hi = granules;
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      Field upper = indexValue(index, mid + 1);
+      bool reaches = strict ? v < upper : !(upper < v);
+      if (reaches) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+  // One past the last granule g whose lower bound index[g] is not above v (or below v when `strict`).
+  auto end_starting = [&](const Field& v, bool strict) {
+    size_t lo = 0, hi = granules;
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      Field lower = indexValue(index, mid);
+      bool starts = strict ? lower < v : !(v < lower);
+      if (starts) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  std::vector<bool> keep(granules, false);
+  auto keep_range = [&](size_t begin, size_t end) {
+    for (size_t g = begin; g < end && g < granules; ++g) keep[g] = true;
+  };
+  switch (cond.op) {
+    case Op::Equals: keep_range(first_reaching(cond.value, false), end_starting(cond.value, false)); break;
+    case Op::Less: keep_range(0, end_starting(cond.value, true)); break;
+    case Op::LessOrEquals: keep_range(0, end_starting(cond.value, false)); break;
+    case Op::Greater: keep_range(first_reaching(cond.value, true), granules); break;
+    case Op::GreaterOrEquals: keep_range(first_reaching(cond.value, false), granules); break;
+    case Op::In:
+      for (const Field& v : cond.values) keep_range(first_reaching(v, false), end_starting(v, false));
+      break;
+  }
+  for (size_t g = 0; g < granules; ++g)
+    if (!keep[g]) read[g] = false;
+}
+
+}  // namespace
+
 std::vector<std::vector<bool>> StorageMergeTree::granulesToRead(const Snapshot& snap, const ReadRequest& request,
                                                                 QueryContext& context) const {
   std::vector<std::vector<bool>> result(snap.parts.size());
@@ -469,6 +528,12 @@ std::vector<std::vector<bool>> StorageMergeTree::granulesToRead(const Snapshot& 
         const Column& key_col = *part.primary_index[key_pos];
         if (key_col.kind() == ColumnKind::Vector || key_col.kind() == ColumnKind::String ||
             key_col.kind() == ColumnKind::LowCardinality) {
+          if (key_pos == 0 && key_col.size() > granules) {
+            // The first key column is sorted: the granules that may match are found by binary
+            // search (a few values compared, not one per granule of a billion-row table).
+            keepFirstKeyGranules(cond, key_col, granules, read);
+            continue;
+          }
           for (size_t g = 0; g < granules; ++g) {
             if (!read[g]) continue;
             bool prefix_constant = true;

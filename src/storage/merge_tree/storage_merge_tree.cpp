@@ -446,8 +446,9 @@ std::vector<std::string> StorageMergeTree::sortingKeyNames() const {
 namespace {
 
 /// Value `i` of a sparse primary index column as a Field (the form conditions are compared in).
+/// Only for columns whose values columnRangeMinMax orders (checked by the caller).
 Field indexValue(const Column& index, size_t i) {
-  if (index.kind() == ColumnKind::LowCardinality || index.kind() == ColumnKind::String) return Field(index.getDataAt(i));
+  if (index.kind() == ColumnKind::LowCardinality) return Field(index.getDataAt(i));
   Field value, unused;
   columnRangeMinMax(index, i, 1, value, unused);
   return value;
@@ -455,9 +456,12 @@ Field indexValue(const Column& index, size_t i) {
 
 /// Clears read[g] for the granules g in [0, granules) whose key range [index[g], index[g + 1]]
 /// of the first key column (sorted ascending) cannot satisfy `cond`. Matching granules form
-/// an interval per compared value, found by binary search.
-void keepFirstKeyGranules(const ColumnCondition& cond, const Column& index, size_t granules, std::vector<bool>& read) {
+/// an interval per compared value, found by binary search. False (nothing cleared) for index
+/// columns whose values cannot be compared as Fields.
+bool keepFirstKeyGranules(const ColumnCondition& cond, const Column& index, size_t granules, std::vector<bool>& read) {
   using Op = ColumnCondition::Op;
+  Field probe, unused;
+  if (index.kind() != ColumnKind::LowCardinality && !columnRangeMinMax(index, 0, 1, probe, unused)) return false;
   // First granule g whose upper bound index[g + 1] is not below v (or above v when `strict`).
   auto first_reaching = [&](const Field& v, bool strict) {
     size_t lo = 0, hi = granules;
@@ -498,6 +502,7 @@ void keepFirstKeyGranules(const ColumnCondition& cond, const Column& index, size
   }
   for (size_t g = 0; g < granules; ++g)
     if (!keep[g]) read[g] = false;
+  return true;
 }
 
 }  // namespace
@@ -528,12 +533,9 @@ std::vector<std::vector<bool>> StorageMergeTree::granulesToRead(const Snapshot& 
         const Column& key_col = *part.primary_index[key_pos];
         if (key_col.kind() == ColumnKind::Vector || key_col.kind() == ColumnKind::String ||
             key_col.kind() == ColumnKind::LowCardinality) {
-          if (key_pos == 0 && key_col.size() > granules) {
-            // The first key column is sorted: the granules that may match are found by binary
-            // search (a few values compared, not one per granule of a billion-row table).
-            keepFirstKeyGranules(cond, key_col, granules, read);
-            continue;
-          }
+          // The first key column is sorted: the granules that may match are found by binary
+          // search (a few values compared, not one per granule of a billion-row table).
+          if (key_pos == 0 && key_col.size() > granules && keepFirstKeyGranules(cond, key_col, granules, read)) continue;
           for (size_t g = 0; g < granules; ++g) {
             if (!read[g]) continue;
             bool prefix_constant = true;

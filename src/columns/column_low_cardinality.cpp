@@ -240,16 +240,9 @@ void ColumnLowCardinality::insertRangeFrom(const Column& src_column, size_t star
     });
   } else {
     // Remap codes through a per-call cache so each distinct source code is hashed once.
-    LowCardinalityDictionary& dict = mutableDictionary();
-    PODArray<uint32_t> remap(src.dict_->size(), UINT32_MAX);
-    remap[0] = 0;
-    src.visitIndexes([&](const auto& idx) {
-      for (size_t i = 0; i < length; ++i) {
-        uint32_t code = idx[start + i];
-        if (remap[code] == UINT32_MAX) remap[code] = dict.insertFrom(src.dict_->values(), code);
-        codes[i] = remap[code];
-      }
-    });
+    CodeRemap remap;
+    insertRangeFrom(src_column, start, length, remap);
+    return;
   }
   insertIndexes(codes.data(), length);
 }

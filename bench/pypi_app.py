@@ -127,7 +127,7 @@ def main():
         port = server.port
         # Measure the steady state: wait until the background merges the load left behind are
         # done (their duration is part of the cost of loading, so it is printed). Parts younger
-        # than 120 s merge only in 4x steps (merge_selector.h), so the last ones merge once they
+        # than 120 s merge only in 4x steps (3x once aged, merge_selector.h), so the last ones merge once they
         # have aged: wait at least that long after the load.
         t = time.time()
         settled = loaded_at + 125

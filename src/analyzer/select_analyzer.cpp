@@ -233,9 +233,9 @@ PlanStepPtr SelectAnalyzer::analyze(QueryPlan& plan) {
     for (const auto& e : limit_by_exprs) need(e);
     for (const auto& e : window_inputs_) need(e);
   }
-  // Nothing after WHERE reads a column (SELECT count() ... WHERE ...): the filter passes on
-  // row counts only.
-  const bool where_keeps_no_columns = required.empty();
+  // The filter passes on only what later stages read (not the columns only it reads), or just
+  // row counts when that is nothing (SELECT count() ... WHERE ...).
+  std::vector<std::string> after_where(required.begin(), required.end());
   if (where) need(where);
   // Names produced by ARRAY JOIN are not FROM columns (except replaced arrays).
   for (const auto* list : {&array_joins_, &function_array_joins_})
@@ -287,7 +287,8 @@ PlanStepPtr SelectAnalyzer::analyze(QueryPlan& plan) {
 
   if (where) {
     auto evaluator = std::make_shared<ExpressionEvaluator>(step->header(), Exprs{where}, true);
-    step = std::make_unique<FilterStep>(std::move(step), evaluator, where->name, false, "WHERE", where_keeps_no_columns);
+    if (!after_where.empty()) after_where.push_back(where->name);  // reused when a later stage computes it
+    step = std::make_unique<FilterStep>(std::move(step), evaluator, where->name, false, "WHERE", std::move(after_where));
   }
 
   if (has_aggregation_) {

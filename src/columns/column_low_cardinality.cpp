@@ -4,6 +4,7 @@
 #include <numeric>
 
 #include "columns/column_nullable.h"
+#include "columns/column_vector.h"
 #include "common/arena.h"
 #include "common/exception.h"
 #include "common/hash.h"
@@ -132,7 +133,45 @@ void ColumnLowCardinality::insertFromFullColumn(const Column& src, size_t n) {
   insertIndex(mutableDictionary().insertFrom(values, n));
 }
 
+namespace {
+
+/// Rows' values of a dictionary of numbers gathered by code in one pass (no permutation).
+template <typename T>
+ColumnPtr gatherNumbers(const ColumnVector<T>& values, const ColumnLowCardinality& lc) {
+  auto out = ColumnVector<T>::create(lc.size());
+  T* dst = out->getData().data();
+  const T* src = values.getData().data();
+  lc.visitIndexes([&](const auto& idx) {
+    for (size_t i = 0; i < idx.size(); ++i) dst[i] = src[idx[i]];
+  });
+  return out;
+}
+
+template <typename... Ts>
+ColumnPtr tryGatherNumbers(const Column& values, const ColumnLowCardinality& lc) {
+  ColumnPtr out;
+  ((out = out ? out : [&]() -> ColumnPtr {
+     const auto* v = dynamic_cast<const ColumnVector<Ts>*>(&values);
+     return v ? gatherNumbers(*v, lc) : nullptr;
+   }()), ...);
+  return out;
+}
+
+}  // namespace
+
 ColumnPtr ColumnLowCardinality::convertToFullColumn() const {
+  // A function's UInt8 result (a comparison's 0/1) has a dictionary whose codes are its values:
+  // the codes are the column.
+  if (!dict_->isNullable() && indexWidth() == 1)
+    if (const auto* v = dynamic_cast<const ColumnUInt8*>(&dict_->values())) {
+      const auto& values = v->getData();
+      bool identity = true;
+      for (size_t i = 0; i < values.size() && identity; ++i) identity = values[i] == i;
+      if (identity) return static_cast<const ColumnUInt8&>(*indexes_).clone();
+    }
+  if (!dict_->isNullable() && dict_->values().kind() == ColumnKind::Vector)
+    if (ColumnPtr out = tryGatherNumbers<UInt8, UInt16, UInt32, UInt64, Int8, Int16, Int32, Int64>(dict_->values(), *this))
+      return out;
   Permutation perm(size());
   visitIndexes([&](const auto& idx) {
     for (size_t i = 0; i < idx.size(); ++i) perm[i] = idx[i];

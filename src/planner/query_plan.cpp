@@ -1,5 +1,7 @@
 #include "planner/query_plan.h"
 
+#include <algorithm>
+
 #include "common/exception.h"
 #include "execution/operators/transform_streams.h"
 
@@ -60,17 +62,16 @@ BlockStreams ExpressionStep::build(QueryContext& context) {
 // ---- FilterStep ----
 
 FilterStep::FilterStep(PlanStepPtr input, ExpressionEvaluatorPtr evaluator, std::string filter_column,
-                       bool remove_filter, std::string detail, bool keep_no_columns)
+                       bool remove_filter, std::string detail, std::optional<std::vector<std::string>> keep_columns)
     : evaluator_(std::move(evaluator)),
       filter_column_(std::move(filter_column)),
       remove_filter_(remove_filter),
-      keep_no_columns_(keep_no_columns) {
-  header_ = evaluator_->header();
-  if (remove_filter_) {
-    int pos = header_.position(filter_column_);
-    if (pos >= 0) header_.erase(size_t(pos));
+      keep_columns_(std::move(keep_columns)) {
+  for (const auto& c : evaluator_->header()) {
+    if (remove_filter_ && c.name == filter_column_) continue;
+    if (keep_columns_ && std::find(keep_columns_->begin(), keep_columns_->end(), c.name) == keep_columns_->end()) continue;
+    header_.insert(c);
   }
-  if (keep_no_columns_) header_ = Block();
   detail_ = std::move(detail);
   children_.push_back(std::move(input));
 }
@@ -79,7 +80,7 @@ BlockStreams FilterStep::build(QueryContext& context) {
   BlockStreams in = children_[0]->build(context);
   BlockStreams out;
   for (auto& s : in)
-    out.push_back(makeFilterStream(std::move(s), evaluator_, filter_column_, remove_filter_, context, keep_no_columns_));
+    out.push_back(makeFilterStream(std::move(s), evaluator_, filter_column_, remove_filter_, context, keep_columns_));
   return out;
 }
 

@@ -8,6 +8,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -95,9 +96,10 @@ class ExpressionStep final : public PlanStep {
 class FilterStep final : public PlanStep {
  public:
   /// `evaluator` keeps its input columns and computes `filter_column`.
-  /// `keep_no_columns`: nothing downstream reads a column; only row counts pass on.
+  /// `keep_columns`: the only columns downstream reads (see makeFilterStream); an empty list
+  /// passes on only row counts.
   FilterStep(PlanStepPtr input, ExpressionEvaluatorPtr evaluator, std::string filter_column, bool remove_filter,
-             std::string detail, bool keep_no_columns = false);
+             std::string detail, std::optional<std::vector<std::string>> keep_columns = std::nullopt);
   std::string name() const override { return "Filter"; }
   BlockStreams build(QueryContext& context) override;
 
@@ -105,7 +107,7 @@ class FilterStep final : public PlanStep {
   ExpressionEvaluatorPtr evaluator_;
   std::string filter_column_;
   bool remove_filter_;
-  bool keep_no_columns_;
+  std::optional<std::vector<std::string>> keep_columns_;
 };
 
 class ArrayJoinStep final : public PlanStep {

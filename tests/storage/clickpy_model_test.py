@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """ClickPy's data model (apps/pypi/schema.sql) on tally's durable storage: rows inserted into
-the raw table reach all twenty rollups (ci included) through their materialized views, and every rollup
+the raw table reach all twenty-one rollups (ci included) through their materialized views, and every rollup
 equals the same aggregation over the raw table — after the inserts, after merges (OPTIMIZE
 FINAL), after the data directory is reopened, and after one day is repaired with seed 002's
 procedure (delete the day from the daily rollups and the raw table, drop the non-daily views,
@@ -33,6 +33,8 @@ DAILY = {
     "pypi_downloads_per_day_by_system": ["date", "project", "system"],
     "pypi_downloads_per_day_by_country": ["date", "project", "country_code"],
     "pypi_downloads_per_day_by_installer_by_type": ["date", "project", "installer", "type"],
+    "pypi_downloads_per_day_by_python_by_system_by_country_by_installer_by_type":
+        ["date", "project", "country_code", "installer", "python_minor", "system", "type"],
     "pypi_downloads_by_date": ["date", "project"],  # sorted by date first
 }
 NON_DAILY = {"pypi_downloads": ["project"], "pypi_downloads_by_version": ["project", "version"]}

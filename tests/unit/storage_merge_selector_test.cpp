@@ -37,15 +37,18 @@ TEST(MergeSelector, BigPartIsNotRewrittenForSmallOnes) {
   // The three small parts merge among themselves once there are enough; the big one stays.
   EXPECT_EQ(select(parts({1000, 10, 10, 10})), Range(0, 0));
   EXPECT_EQ(select(parts({1000, 10, 10, 10, 10})), Range(1, 5));
-  // Even old: a part is rewritten only when the others add up to as much as it holds.
-  EXPECT_EQ(select(parts({1000, 10, 10}, 3600)), Range(1, 3));
-  EXPECT_EQ(select(parts({1000, 400, 400, 400}, 3600)), Range(0, 4));
+  // Even old: a part is rewritten only when the others add up to twice what it holds.
+  EXPECT_EQ(select(parts({1000, 10, 10}, 3600)), Range(0, 0));
+  EXPECT_EQ(select(parts({1000, 10, 10, 10}, 3600)), Range(1, 4));
+  EXPECT_EQ(select(parts({1000, 400, 400, 400}, 3600)), Range(1, 4));
+  EXPECT_EQ(select(parts({1000, 1000, 1000}, 3600)), Range(0, 3));
 }
 
-TEST(MergeSelector, AgeLowersBaseToTwo) {
-  EXPECT_EQ(select(parts({100, 100}, 0)), Range(0, 0));
-  EXPECT_EQ(select(parts({100, 100}, 3600)), Range(0, 2));
-  EXPECT_EQ(select(parts({100, 60}, 3600)), Range(0, 0));
+TEST(MergeSelector, AgeLowersBaseToThree) {
+  EXPECT_EQ(select(parts({100, 100, 100}, 0)), Range(0, 0));
+  EXPECT_EQ(select(parts({100, 100, 100}, 3600)), Range(0, 3));
+  EXPECT_EQ(select(parts({100, 100}, 3600)), Range(0, 0));
+  EXPECT_EQ(select(parts({100, 60, 60}, 3600)), Range(0, 0));
 }
 
 TEST(MergeSelector, CrowdedPartitionLowersBase) {

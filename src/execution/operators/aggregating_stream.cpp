@@ -48,6 +48,8 @@ class StatesLayout {
     }
     return place;
   }
+  /// Whether destroy() does nothing (every state trivially destructible).
+  bool trivialDestroy() const { return trivial_destroy_; }
   void destroy(AggregateDataPtr place) const {
     if (trivial_destroy_) return;
     for (size_t i = 0; i < functions_.size(); ++i) functions_[i]->destroy(place + offsets_[i]);
@@ -664,15 +666,17 @@ class AggregatingStream final : public BlockStream {
     auto destroy = [&](AggregateDataPtr p) {
       if (p) layout_.destroy(p);
     };
-    destroy(t.no_key);
-    destroy(t.null_key);
-    for (uint32_t code : t.code_groups) destroy(t.code_places[code]);
+    if (!layout_.trivialDestroy()) {
+      destroy(t.no_key);
+      destroy(t.null_key);
+      for (uint32_t code : t.code_groups) destroy(t.code_places[code]);
+      for (auto p : t.direct) destroy(p);
+      t.map64.forEach([&](uint64_t, char* p) { destroy(p); });
+      t.map128.forEach([&](const UInt128&, char* p) { destroy(p); });
+      t.map256.forEach([&](const PackedKey256&, char* p) { destroy(p); });
+      t.map_string.forEach([&](std::string_view, uint64_t, char* p) { destroy(p); });
+    }
     t.code_groups.clear();
-    for (auto p : t.direct) destroy(p);
-    t.map64.forEach([&](uint64_t, char* p) { destroy(p); });
-    t.map128.forEach([&](const UInt128&, char* p) { destroy(p); });
-    t.map256.forEach([&](const PackedKey256&, char* p) { destroy(p); });
-    t.map_string.forEach([&](std::string_view, uint64_t, char* p) { destroy(p); });
     t.no_key = t.null_key = nullptr;
     t.direct.clear();
     t.map64 = HashMap<HashMapUInt64Traits, char>(16);

@@ -1,5 +1,7 @@
 #include "execution/operators/transform_streams.h"
 
+#include <algorithm>
+
 #include "columns/column_const.h"
 #include "columns/column_nullable.h"
 #include "common/exception.h"
@@ -74,22 +76,22 @@ const Filter* buildFilter(const ColumnPtr& column, size_t rows, Filter& scratch,
 class FilterStream final : public BlockStream {
  public:
   FilterStream(BlockStreamPtr input, ExpressionEvaluatorPtr evaluator, std::string filter_column, bool remove_filter,
-               QueryContext& context, bool keep_no_columns)
-      : input_(std::move(input)),
-        evaluator_(std::move(evaluator)),
-        filter_column_(std::move(filter_column)),
-        remove_filter_(remove_filter),
-        keep_no_columns_(keep_no_columns),
-        context_(context) {
-    header_ = evaluator_->header();
-    filter_position_ = header_.position(filter_column_);
+               QueryContext& context, const std::optional<std::vector<std::string>>& keep_columns)
+      : input_(std::move(input)), evaluator_(std::move(evaluator)), filter_column_(std::move(filter_column)), context_(context) {
+    const Block& evaluated = evaluator_->header();
+    filter_position_ = evaluated.position(filter_column_);
     if (filter_position_ < 0) throw Exception(ErrorCodes::LOGICAL_ERROR, "Filter column {} not computed", filter_column_);
-    auto type = removeLowCardinality(removeNullable(header_.at(size_t(filter_position_)).type));
+    auto type = removeLowCardinality(removeNullable(evaluated.at(size_t(filter_position_)).type));
     if (!type->isValueRepresentedByNumber() && type->typeId() != TypeIndex::Nothing)
       throw Exception(ErrorCodes::ILLEGAL_TYPE_OF_COLUMN_FOR_FILTER, "Illegal type {} of column {} for filter",
-                      header_.at(size_t(filter_position_)).type->name(), filter_column_);
-    if (remove_filter_) header_.erase(size_t(filter_position_));
-    if (keep_no_columns_) header_ = Block();
+                      evaluated.at(size_t(filter_position_)).type->name(), filter_column_);
+    for (size_t i = 0; i < evaluated.columns(); ++i) {
+      const auto& name = evaluated.at(i).name;
+      if (remove_filter && int(i) == filter_position_) continue;
+      if (keep_columns && std::find(keep_columns->begin(), keep_columns->end(), name) == keep_columns->end()) continue;
+      kept_.push_back(i);
+      header_.insert({evaluated.at(i).type->createColumn(), evaluated.at(i).type, evaluated.at(i).name});
+    }
   }
   const Block& header() const override { return header_; }
   std::string name() const override { return "Filter"; }
@@ -107,29 +109,13 @@ class FilterStream final : public BlockStream {
         filter_col = static_cast<const ColumnLowCardinality&>(*filter_col).convertToFullColumn();
       bool all_pass, none_pass;
       const Filter* mask = buildFilter(filter_col, rows, mask_, all_pass, none_pass);
-      if (keep_no_columns_) {
-        size_t count = mask ? countBytesInFilter(*mask) : (none_pass ? 0 : rows);
-        if (count == 0) continue;
-        block = Block();
-        block.setRows(count);
-        return true;
-      }
-      if (remove_filter_) evaluated.erase(size_t(filter_position_));
-      if (!mask) {
-        if (none_pass) continue;
-        block = std::move(evaluated);
-        block.setRows(rows);
-        return true;
-      }
-      size_t count = countBytesInFilter(*mask);
+      size_t count = mask ? countBytesInFilter(*mask) : (none_pass ? 0 : rows);
       if (count == 0) continue;
-      if (count == rows) {
-        block = std::move(evaluated);
-        block.setRows(rows);
-        return true;
-      }
       Block out;
-      for (auto& c : evaluated) out.insert({c.column->filter(*mask, ssize_t(count)), c.type, c.name});
+      for (size_t i : kept_) {
+        auto& c = evaluated.at(i);
+        out.insert({count == rows ? c.column : c.column->filter(*mask, ssize_t(count)), c.type, c.name});
+      }
       out.setRows(count);
       block = std::move(out);
       return true;
@@ -140,10 +126,9 @@ class FilterStream final : public BlockStream {
   BlockStreamPtr input_;
   ExpressionEvaluatorPtr evaluator_;
   std::string filter_column_;
-  bool remove_filter_;
-  bool keep_no_columns_;
   QueryContext& context_;
   Block header_;
+  std::vector<size_t> kept_;  // positions in the evaluator's header of the columns passed on
   int filter_position_ = -1;
   Filter mask_;
 };
@@ -314,9 +299,10 @@ BlockStreamPtr makeExpressionStream(BlockStreamPtr input, ExpressionEvaluatorPtr
   return std::make_unique<ExpressionStream>(std::move(input), std::move(evaluator), context);
 }
 BlockStreamPtr makeFilterStream(BlockStreamPtr input, ExpressionEvaluatorPtr evaluator, std::string filter_column,
-                                bool remove_filter, QueryContext& context, bool keep_no_columns) {
+                                bool remove_filter, QueryContext& context,
+                                const std::optional<std::vector<std::string>>& keep_columns) {
   return std::make_unique<FilterStream>(std::move(input), std::move(evaluator), std::move(filter_column), remove_filter,
-                                        context, keep_no_columns);
+                                        context, keep_columns);
 }
 BlockStreamPtr makeLimitStream(BlockStreamPtr input, uint64_t limit, uint64_t offset,
                                QueryContext::ReadStopToken stop_sources) {

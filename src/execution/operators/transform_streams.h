@@ -4,6 +4,9 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "execution/block_stream.h"
 #include "execution/expression_evaluator.h"
@@ -15,10 +18,12 @@ BlockStreamPtr makeExpressionStream(BlockStreamPtr input, ExpressionEvaluatorPtr
 
 /// Keeps the rows where the column `filter_column` (computed by `evaluator`, which also keeps
 /// the input columns) is non-zero; drops the filter column from the output when `remove_filter`.
-/// With `keep_no_columns` (nothing downstream reads a column, e.g. count()), the output blocks
-/// have no columns, only their row counts, and no column is filtered.
+/// With `keep_columns`, only those columns (by name, in the evaluator's header order) are passed
+/// on and filtered, e.g. not the columns only the filter read; an empty list (nothing downstream
+/// reads a column, e.g. count()) passes on only row counts.
 BlockStreamPtr makeFilterStream(BlockStreamPtr input, ExpressionEvaluatorPtr evaluator, std::string filter_column,
-                                bool remove_filter, QueryContext& context, bool keep_no_columns = false);
+                                bool remove_filter, QueryContext& context,
+                                const std::optional<std::vector<std::string>>& keep_columns = std::nullopt);
 
 /// Shared row budget of a LIMIT applied to several parallel streams: each stream takes rows
 /// until the budget is spent, so the union returns at most offset+limit rows overall.

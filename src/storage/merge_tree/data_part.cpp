@@ -209,24 +209,34 @@ ColumnPtr DataPart::readColumn(size_t pos, size_t first, size_t last, FrameCache
     }
   }
   if (!c.code_width) return out;
-  // Part codes -> table dictionary codes.
-  auto codes = ColumnUInt32::create(rows_total);
-  auto& dst = codes->getData();
+  // Part codes -> table dictionary codes, as narrow as this part's largest table code allows.
   const uint32_t* map = c.to_table_codes.data();
-  size_t map_size = c.to_table_codes.size();
-  auto remap = [&](const auto& src) {
+  const size_t map_size = c.to_table_codes.size();
+  auto remap_into = [&](auto* dst, const auto& src) {
+    using Code = std::remove_pointer_t<decltype(dst)>;
     for (size_t i = 0; i < rows_total; ++i) {
       uint32_t code = uint32_t(src[i]);
       if (code >= map_size) corrupted(path, "LowCardinality code out of its dictionary in column " + c.name);
-      dst[i] = map[code];
+      dst[i] = Code(map[code]);
     }
   };
-  switch (c.code_width) {
-    case 1: remap(static_cast<const ColumnUInt8&>(*out).getData()); break;
-    case 2: remap(static_cast<const ColumnUInt16&>(*out).getData()); break;
-    default: remap(static_cast<const ColumnUInt32&>(*out).getData()); break;
+  auto remap = [&](auto* dst) {
+    switch (c.code_width) {
+      case 1: remap_into(dst, static_cast<const ColumnUInt8&>(*out).getData()); break;
+      case 2: remap_into(dst, static_cast<const ColumnUInt16&>(*out).getData()); break;
+      default: remap_into(dst, static_cast<const ColumnUInt32&>(*out).getData()); break;
+    }
+  };
+  auto make = [&](auto code) -> ColumnPtr {
+    auto codes = ColumnVector<decltype(code)>::create(rows_total);
+    remap(codes->getData().data());
+    return codes;
+  };
+  switch (c.table_code_width) {
+    case 1: return make(UInt8());
+    case 2: return make(UInt16());
+    default: return make(UInt32());
   }
-  return codes;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -35,8 +35,11 @@ struct PartColumn {
   /// the dictionary type without Nullable, code 0 first). 0 / null otherwise.
   uint8_t code_width = 0;
   ColumnPtr dictionary_values;
-  /// LowCardinality: part code -> code in the table's dictionary (set when the part is attached).
+  /// LowCardinality: part code -> code in the table's dictionary (set when the part is attached),
+  /// and the width (1, 2 or 4 bytes) that holds the largest of those codes: reads return codes
+  /// of that width.
   PODArray<uint32_t> to_table_codes;
+  uint8_t table_code_width = 4;
   /// Per granule min and max (empty when the type has no usable order).
   std::vector<Field> mins, maxs;
 };
@@ -70,7 +73,7 @@ class DataPart {
   int columnPosition(const std::string& name) const;
 
   /// Rows of granules [first, last) of column `pos`: the values, or for a LowCardinality column
-  /// a UInt32 column of the table dictionary's codes. Thread-safe.
+  /// a column of the table dictionary's codes (UInt8, UInt16 or UInt32: table_code_width). Thread-safe.
   /// With `cache`, decompressed frames are taken from it when there and kept in it otherwise.
   ColumnPtr readColumn(size_t pos, size_t first, size_t last, FrameCache* cache = nullptr) const;
 

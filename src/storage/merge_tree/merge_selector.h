@@ -19,7 +19,7 @@ struct MergeSelectorSettings {
   size_t max_parts = 30;                        // parts merged at once at most
   uint64_t max_bytes = uint64_t(16) << 30;      // total size merged at once at most
   double base = 4;                              // total / largest needed for fresh parts
-  double lowered_base = 2;                      // ... for old parts or crowded partitions
+  double lowered_base = 3;                      // ... for old parts or crowded partitions
   int64_t lower_base_after_seconds = 120;       // age at which base is fully lowered
   size_t min_parts_to_lower_base = 10;          // partition size where lowering starts
   size_t max_parts_to_lower_base = 60;          // ... and where base is fully lowered

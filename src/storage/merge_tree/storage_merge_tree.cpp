@@ -404,6 +404,8 @@ bool StorageMergeTree::attachPartsLocked(const std::vector<MutableDataPartPtr>& 
         seen[code] = true;
         pc.to_table_codes[i] = code;
       }
+      const uint32_t max_code = *std::max_element(pc.to_table_codes.begin(), pc.to_table_codes.end());
+      pc.table_code_width = max_code <= 0xFF ? 1 : max_code <= 0xFFFF ? 2 : 4;
       dictionaries_[size_t(pos)] = target->getDictionaryPtr();
     }
   }

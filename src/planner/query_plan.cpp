@@ -1,7 +1,5 @@
 #include "planner/query_plan.h"
 
-#include <algorithm>
-
 #include "common/exception.h"
 #include "execution/operators/transform_streams.h"
 
@@ -67,11 +65,8 @@ FilterStep::FilterStep(PlanStepPtr input, ExpressionEvaluatorPtr evaluator, std:
       filter_column_(std::move(filter_column)),
       remove_filter_(remove_filter),
       keep_columns_(std::move(keep_columns)) {
-  for (const auto& c : evaluator_->header()) {
-    if (remove_filter_ && c.name == filter_column_) continue;
-    if (keep_columns_ && std::find(keep_columns_->begin(), keep_columns_->end(), c.name) == keep_columns_->end()) continue;
-    header_.insert(c);
-  }
+  for (size_t i : filterOutputPositions(evaluator_->header(), filter_column_, remove_filter_, keep_columns_))
+    header_.insert(evaluator_->header().at(i));
   detail_ = std::move(detail);
   children_.push_back(std::move(input));
 }

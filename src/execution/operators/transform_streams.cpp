@@ -85,13 +85,8 @@ class FilterStream final : public BlockStream {
     if (!type->isValueRepresentedByNumber() && type->typeId() != TypeIndex::Nothing)
       throw Exception(ErrorCodes::ILLEGAL_TYPE_OF_COLUMN_FOR_FILTER, "Illegal type {} of column {} for filter",
                       evaluated.at(size_t(filter_position_)).type->name(), filter_column_);
-    for (size_t i = 0; i < evaluated.columns(); ++i) {
-      const auto& name = evaluated.at(i).name;
-      if (remove_filter && int(i) == filter_position_) continue;
-      if (keep_columns && std::find(keep_columns->begin(), keep_columns->end(), name) == keep_columns->end()) continue;
-      kept_.push_back(i);
-      header_.insert({evaluated.at(i).type->createColumn(), evaluated.at(i).type, evaluated.at(i).name});
-    }
+    kept_ = filterOutputPositions(evaluated, filter_column_, remove_filter, keep_columns);
+    for (size_t i : kept_) header_.insert({evaluated.at(i).type->createColumn(), evaluated.at(i).type, evaluated.at(i).name});
   }
   const Block& header() const override { return header_; }
   std::string name() const override { return "Filter"; }
@@ -297,6 +292,17 @@ class ResultLimitsStream final : public BlockStream {
 
 BlockStreamPtr makeExpressionStream(BlockStreamPtr input, ExpressionEvaluatorPtr evaluator, QueryContext& context) {
   return std::make_unique<ExpressionStream>(std::move(input), std::move(evaluator), context);
+}
+std::vector<size_t> filterOutputPositions(const Block& evaluated, const std::string& filter_column, bool remove_filter,
+                                          const std::optional<std::vector<std::string>>& keep_columns) {
+  std::vector<size_t> kept;
+  for (size_t i = 0; i < evaluated.columns(); ++i) {
+    const auto& name = evaluated.at(i).name;
+    if (remove_filter && name == filter_column) continue;
+    if (keep_columns && std::find(keep_columns->begin(), keep_columns->end(), name) == keep_columns->end()) continue;
+    kept.push_back(i);
+  }
+  return kept;
 }
 BlockStreamPtr makeFilterStream(BlockStreamPtr input, ExpressionEvaluatorPtr evaluator, std::string filter_column,
                                 bool remove_filter, QueryContext& context,

@@ -21,6 +21,9 @@ BlockStreamPtr makeExpressionStream(BlockStreamPtr input, ExpressionEvaluatorPtr
 /// With `keep_columns`, only those columns (by name, in the evaluator's header order) are passed
 /// on and filtered, e.g. not the columns only the filter read; an empty list (nothing downstream
 /// reads a column, e.g. count()) passes on only row counts.
+/// Positions in `evaluated` (the evaluator's header) of the columns such a filter passes on.
+std::vector<size_t> filterOutputPositions(const Block& evaluated, const std::string& filter_column, bool remove_filter,
+                                          const std::optional<std::vector<std::string>>& keep_columns);
 BlockStreamPtr makeFilterStream(BlockStreamPtr input, ExpressionEvaluatorPtr evaluator, std::string filter_column,
                                 bool remove_filter, QueryContext& context,
                                 const std::optional<std::vector<std::string>>& keep_columns = std::nullopt);
